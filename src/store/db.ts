@@ -18,6 +18,53 @@ const MIGRATIONS: string[] = [
      imported_at TEXT NOT NULL
    );
    CREATE INDEX releases_date ON releases(date);`,
+  // 2: delivery (src/delivery/): the release feed in the order the bot learned of each release, channel
+  // subscriptions with their cursor into that feed, and the delivery record (the idempotency key).
+  `CREATE TABLE delivery_feed (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     release_id TEXT NOT NULL UNIQUE,
+     date TEXT NOT NULL,
+     seen_at TEXT NOT NULL
+   );
+   CREATE TABLE subscriptions (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     guild_id TEXT NOT NULL,
+     channel_id TEXT NOT NULL,
+     kind TEXT NOT NULL CHECK (kind IN ('digest', 'alerts')),
+     time TEXT,
+     timezone TEXT,
+     countries TEXT NOT NULL DEFAULT '[]',
+     keywords TEXT NOT NULL DEFAULT '[]',
+     announce_empty INTEGER NOT NULL DEFAULT 0,
+     created_by TEXT,
+     created_at TEXT NOT NULL,
+     cursor_seq INTEGER NOT NULL,
+     last_slot TEXT,
+     status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'paused')),
+     failure_count INTEGER NOT NULL DEFAULT 0,
+     last_error TEXT,
+     paused_at TEXT,
+     paused_reason TEXT
+   );
+   CREATE INDEX subscriptions_guild ON subscriptions(guild_id);
+   CREATE TABLE deliveries (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     subscription_id INTEGER NOT NULL REFERENCES subscriptions(id) ON DELETE CASCADE,
+     key TEXT NOT NULL,
+     channel_id TEXT NOT NULL,
+     from_seq INTEGER NOT NULL,
+     to_seq INTEGER NOT NULL,
+     release_count INTEGER NOT NULL,
+     messages TEXT NOT NULL,
+     parts_sent INTEGER NOT NULL DEFAULT 0,
+     attempt_started_at TEXT,
+     status TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'empty', 'abandoned')),
+     created_at TEXT NOT NULL,
+     next_attempt_at TEXT,
+     sent_at TEXT,
+     UNIQUE (subscription_id, key)
+   );
+   CREATE INDEX deliveries_pending ON deliveries(subscription_id, id) WHERE status = 'pending';`,
 ];
 
 export function migrationCount(): number {
