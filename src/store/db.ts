@@ -65,6 +65,13 @@ const MIGRATIONS: string[] = [
      UNIQUE (subscription_id, key)
    );
    CREATE INDEX deliveries_pending ON deliveries(subscription_id, id) WHERE status = 'pending';`,
+  // 3: feeds (src/feeds/): each feed's last ETag / Last-Modified, for conditional requests across restarts.
+  `CREATE TABLE feed_state (
+     url TEXT PRIMARY KEY,
+     etag TEXT,
+     last_modified TEXT,
+     updated_at TEXT NOT NULL
+   );`,
 ];
 
 export function migrationCount(): number {
