@@ -1,0 +1,71 @@
+/** Our engine: preprocess + index build in memory, a persisted data dir, and a cold open from it. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { preprocess } from '../../src/corpus/preprocess.js';
+import type { Release } from '../../src/corpus/release.js';
+import { Engine } from '../../src/search/engine.js';
+import { rawFromRelease, readRawJsonl, writeJsonl } from '../corpus.js';
+import type { BenchSystem, TopHit } from './types.js';
+
+const seconds = (since: number): number => (performance.now() - since) / 1000;
+
+export const oursSystem: BenchSystem = {
+  async build(corpusFile, dataDir) {
+    let raws = await readRawJsonl(corpusFile);
+
+    let start = performance.now();
+    let releases: Release[] | null = raws.map(preprocess);
+    const preprocess_per_s = raws.length / seconds(start);
+
+    start = performance.now();
+    let inMemory: Engine | null = Engine.fromReleases(releases);
+    const build_s = seconds(start);
+    inMemory.close();
+    inMemory = null;
+    releases = null;
+
+    const engine = await Engine.open({ dataDir, builtin: false });
+    try {
+      start = performance.now();
+      const report = engine.importReleases(raws);
+      const import_s = seconds(start);
+      if (report.errors.length > 0) {
+        process.stderr.write(`import: ${report.errors.length} errors, first: ${report.errors[0]}\n`);
+      }
+      raws = [];
+      return { build_s, preprocess_per_s, import_s };
+    } finally {
+      engine.close();
+    }
+  },
+
+  async open(_corpusFile, dataDir) {
+    const engine = await Engine.open({ dataDir, builtin: false });
+    const top = (release: Release | undefined): TopHit | null =>
+      release ? { title: release.title, date: release.date } : null;
+    return {
+      system: {
+        ask: (question) => top(engine.ask(question).results[0]?.release),
+        search: (query) => void engine.search(query),
+        country: (query) => void engine.country(query.name, query.range),
+        close: () => engine.close(),
+      },
+    };
+  },
+};
+
+/** Writes the built-in corpus, as the engine loads it, to `outFile` as RawRelease JSONL; returns the count. */
+export async function exportBuiltinReleases(outFile: string): Promise<number> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'statebot-bench-builtin-'));
+  try {
+    const engine = await Engine.open({ dataDir, builtin: true });
+    try {
+      return writeJsonl(outFile, engine.all().map(rawFromRelease));
+    } finally {
+      engine.close();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
