@@ -1,0 +1,66 @@
+/**
+ * `npm start`: with DISCORD_TOKEN, the Discord bot; without, the local console. Both run the command modules
+ * in commands/. SIGINT/SIGTERM shut down gracefully.
+ */
+import { loadConfigOrExit, packageVersion } from './config.js';
+import { startBot, type Bot } from './discord/bot.js';
+import { commandMap, loadCommands } from './discord/commands.js';
+import type { BotContext } from './discord/context.js';
+import { createLogger } from './discord/log.js';
+import { runConsole } from './cli/console.js';
+import { Engine } from './search/engine.js';
+
+const config = loadConfigOrExit();
+const log = createLogger([config.token]);
+
+const engine = await Engine.open({ dataDir: config.dataDir });
+const commands = await loadCommands();
+const ctx: BotContext = { engine, version: packageVersion(), startedAt: new Date(), commands };
+
+/** Stops what is running, in reverse order of starting; safe to call twice. */
+const stops: (() => Promise<void> | void)[] = [() => engine.close()];
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log.info(`${signal}: shutting down`);
+  for (const stop of stops.reverse()) {
+    try {
+      await stop();
+    } catch (error) {
+      log.error('error while shutting down', error);
+    }
+  }
+  log.info('stopped');
+  process.exit(0);
+}
+process.once('SIGINT', () => void shutdown('SIGINT'));
+process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+if (config.token) {
+  log.info(`statebot ${ctx.version}: ${engine.stats().count} releases; connecting to Discord at ${config.apiBase}`);
+  let bot: Bot;
+  try {
+    bot = await startBot({ token: config.token, apiBase: config.apiBase }, commandMap(commands), ctx, log);
+  } catch (error) {
+    log.error('could not log in to Discord (is DISCORD_TOKEN right?)', error);
+    engine.close();
+    process.exit(1);
+  }
+  stops.push(() => bot.stop());
+  // ---- WIRING POINT (integrator): start feeds polling (src/feeds) and delivery (src/delivery) here with
+  // bot.ctx (engine + client), push their stop functions onto `stops`, and put the SubscriptionService on
+  // ctx.subscriptions before startBot if the subscribe commands need it. ----
+  log.info(`ready: logged in as ${bot.client.user.tag} (${bot.client.user.id}) with ${commands.length} commands`);
+} else {
+  await runConsole({
+    commands,
+    ctx,
+    input: process.stdin,
+    output: process.stdout,
+    log,
+    interactive: Boolean(process.stdin.isTTY),
+    reason: 'DISCORD_TOKEN is not set.',
+  });
+  engine.close();
+}
