@@ -72,6 +72,9 @@ const MIGRATIONS: string[] = [
      last_modified TEXT,
      updated_at TEXT NOT NULL
    );`,
+  // 4: delivery: the feed also keeps each release's source key, so a release re-imported under a new id is not new.
+  `ALTER TABLE delivery_feed ADD COLUMN source_key TEXT;
+   CREATE INDEX delivery_feed_source_key ON delivery_feed(source_key);`,
 ];
 
 export function migrationCount(): number {
