@@ -1,0 +1,86 @@
+import { Engine } from '../src/search/engine.js';
+import { EVAL_COUNTRIES, EVAL_QUESTIONS, SHARED_DIR, loadSharedReleases, normalizeForMatch, readJsonLines, releaseKey, sharedAvailable } from './shared.js';
+
+/**
+ * `npm run eval`: answer quality on ../shared/eval (Hit@1, Hit@3, answer-phrase rate) and country-tag precision and
+ * recall. Both corpora are searched together, as the bot would hold them.
+ */
+interface EvalQuestion {
+  id: string;
+  corpus: string;
+  question: string;
+  gold_title: string;
+  gold_date: string;
+  answer_phrases: string[];
+  kind: string;
+}
+
+interface Tally {
+  n: number;
+  hit1: number;
+  hit3: number;
+  phrase: number;
+}
+
+async function main(): Promise<void> {
+  if (!sharedAvailable()) {
+    console.log(`eval: skipped — the shared evaluation data (${SHARED_DIR}) is not there.`);
+    return;
+  }
+  const builtin = await Engine.open({ builtin: true });
+  const engine = Engine.fromReleases([...builtin.all(), ...loadSharedReleases()]);
+  const verbose = process.argv.includes('--verbose');
+  const tallies = new Map<string, Tally>();
+  const add = (group: string, hit1: boolean, hit3: boolean, phrase: boolean) => {
+    const t = tallies.get(group) ?? { n: 0, hit1: 0, hit3: 0, phrase: 0 };
+    t.n++;
+    t.hit1 += Number(hit1);
+    t.hit3 += Number(hit3);
+    t.phrase += Number(phrase);
+    tallies.set(group, t);
+  };
+  for (const q of readJsonLines<EvalQuestion>(EVAL_QUESTIONS)) {
+    const result = engine.ask(q.question, { limit: 3 });
+    const gold = releaseKey(q.gold_title, q.gold_date);
+    const keys = result.results.map((hit) => releaseKey(hit.release.title, hit.release.date));
+    const hit1 = keys[0] === gold;
+    const hit3 = keys.includes(gold);
+    const answer = normalizeForMatch(result.answer?.text ?? '');
+    const phrase = q.answer_phrases.some((p) => answer.includes(normalizeForMatch(p)));
+    for (const group of ['all', `corpus:${q.corpus}`, `kind:${q.kind}`]) add(group, hit1, hit3, phrase);
+    if (verbose && (!hit1 || !phrase)) {
+      console.log(`${q.id} ${hit1 ? 'hit' : 'MISS'} ${phrase ? 'phrase' : 'NO-PHRASE'} ${q.question}`);
+      console.log(`   gold:   ${q.gold_date} ${q.gold_title}`);
+      console.log(`   got:    ${result.results[0] ? `${result.results[0].release.date} ${result.results[0].release.title}` : '(none)'}`);
+      console.log(`   answer: ${result.answer?.text ?? '(none)'}`);
+    }
+  }
+  console.log('\nQuestions (../shared/eval/questions.jsonl, both corpora searched together)');
+  console.log(table(['group', 'n', 'Hit@1', 'Hit@3', 'answer phrase'], [...tallies].map(([group, t]) => [group, String(t.n), rate(t.hit1, t.n), rate(t.hit3, t.n), rate(t.phrase, t.n)])));
+
+  try {
+    const { evaluateCountryTags } = await import('../src/countries/evaluate.js');
+    const labels = readJsonLines<Parameters<typeof evaluateCountryTags>[0][number]>(EVAL_COUNTRIES);
+    const byKey = new Map(engine.all().map((r) => [releaseKey(r.title, r.date), r]));
+    const scores = evaluateCountryTags(labels, (title: string, date: string) => byKey.get(releaseKey(title, date)));
+    console.log('\nCountry tags (../shared/eval/countries.jsonl)');
+    console.log(JSON.stringify(scores, null, 2));
+  } catch (error) {
+    console.log(`\ncountry tags: not evaluated (${(error as Error).message})`);
+  }
+}
+
+function rate(k: number, n: number): string {
+  return n ? (k / n).toFixed(3) : '-';
+}
+
+function table(head: string[], rows: string[][]): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,44 @@
+import { DateTime } from 'luxon';
+
+export const STATE_DEPARTMENT_ZONE = 'America/New_York';
+
+const WITH_YEAR = ['d MMM yyyy', 'd MMMM yyyy', 'MMM d, yyyy', 'MMMM d, yyyy', 'MMM d yyyy', 'MMMM d yyyy', 'yyyy-MM-dd'];
+const WITHOUT_YEAR = ['d MMM', 'd MMMM', 'MMM d', 'MMMM d'];
+
+/**
+ * Parses a release's date line ("3 Dec", "December 3, 2021", "2021-12-03") into an ISO date.
+ * A line without a year takes `year`, which the caller must know (it is never guessed here).
+ */
+export function parseDateLine(line: string, year?: number): string | null {
+  const text = line.trim().replace(/\.(?=\s|$)/g, '').replace(/\s+/g, ' ');
+  for (const format of WITH_YEAR) {
+    const date = DateTime.fromFormat(text, format, { locale: 'en-US' });
+    if (date.isValid) return date.toISODate();
+  }
+  if (year === undefined) return null;
+  for (const format of WITHOUT_YEAR) {
+    const date = DateTime.fromFormat(`${text} ${year}`, `${format} yyyy`, { locale: 'en-US' });
+    if (date.isValid) return date.toISODate();
+  }
+  return null;
+}
+
+/** True for a real calendar date written yyyy-mm-dd. */
+export function isIsoDate(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && DateTime.fromISO(text).isValid;
+}
+
+/** The State Department's own date (America/New_York) of an instant. */
+export function stateDepartmentDate(instant: Date | string): string | null {
+  const date = typeof instant === 'string' ? DateTime.fromRFC2822(instant, { setZone: true }) : DateTime.fromJSDate(instant);
+  const valid = date.isValid ? date : DateTime.fromISO(String(instant), { setZone: true });
+  return valid.isValid ? valid.setZone(STATE_DEPARTMENT_ZONE).toISODate() : null;
+}
+
+export function addDays(isoDate: string, days: number): string {
+  return DateTime.fromISO(isoDate).plus({ days }).toISODate()!;
+}
+
+export function todayInNewYork(now: Date = new Date()): string {
+  return DateTime.fromJSDate(now).setZone(STATE_DEPARTMENT_ZONE).toISODate()!;
+}

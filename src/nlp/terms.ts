@@ -1,0 +1,68 @@
+import stem from 'wink-porter2-stemmer';
+
+/**
+ * Words that carry no meaning for retrieval here: English function words, question words, chat filler, and words
+ * every release shares ("United States", "said").
+ */
+const STOP_WORDS = new Set(
+  `a about above after again against all also am an and any are aren't as at be because been before being below
+  between both but by can can't cannot could couldn't did didn't do does doesn't doing don't down during each either
+  few for from further had hadn't has hasn't have haven't having he he'd he'll he's her here here's hers herself him
+  himself his how how's i i'd i'll i'm i've if in into is isn't it it's its itself just let's me more most mustn't my
+  myself no nor not of off on once only or other ought our ours ourselves out over own same shan't she she'd she'll
+  she's should shouldn't so some such than that that's the their theirs them themselves then there there's these
+  they they'd they'll they're they've this those through to too under until up upon very was wasn't we we'd we'll
+  we're we've were weren't what what's when when's where where's which while who who's whom why why's will with won't
+  would wouldn't you you'd you'll you're you've your yours yourself yourselves
+  tell told say says said saying know please anything something thing things give gave get got
+  really actually just latest recent recently new news happen happened happening mention mentioned
+  us u.s united states america american department state's statement statements
+  question questions answer released release releases many much`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Lower-cases, folds accents and apostrophes, and drops a possessive 's. */
+export function foldTerm(term: string): string {
+  return term
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[’‘`´]/g, "'")
+    .replace(/'s$/, '')
+    .replace(/'/g, '');
+}
+
+export function isStopWord(folded: string): boolean {
+  return STOP_WORDS.has(folded);
+}
+
+// Keeps "U.S.", "p.m.", "COVID-19", "3.9" and words with apostrophes together.
+const TOKEN = /(?:[A-Za-z]\.){2,}|[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu;
+
+/** Word tokens as written. */
+export function tokenize(text: string): string[] {
+  return text.match(TOKEN) ?? [];
+}
+
+/** A token's search terms: folded, stemmed, hyphenated words split; none for stop words and noise. */
+export function searchTerm(token: string): string[] {
+  const folded = foldTerm(token).replace(/\.$/, '');
+  if (!folded) return [];
+  const parts = folded.includes('-') ? folded.split('-') : [folded];
+  const terms: string[] = [];
+  for (const part of parts) {
+    const word = /^[\d.]+$/.test(part) ? part : part.replace(/\./g, '');
+    if (!word || isStopWord(part) || isStopWord(word)) continue;
+    if (word.length === 1 && !/\d/.test(word)) continue;
+    terms.push(/^\d/.test(word) ? word : stem(word));
+  }
+  return terms;
+}
+
+/** Distinct search terms of a text, in order of first appearance. */
+export function searchTerms(text: string): string[] {
+  const seen = new Set<string>();
+  for (const token of tokenize(text)) for (const term of searchTerm(token)) seen.add(term);
+  return [...seen];
+}

@@ -1,0 +1,121 @@
+import * as chrono from 'chrono-node';
+import { DateTime } from 'luxon';
+import type { DateRange } from '../search/types.js';
+
+export interface TimeReference {
+  range: DateRange;
+  /** How the range reads to a person, e.g. "December 2, 2021" or "since March 1, 2021". */
+  label: string;
+  /** The words of the question that said it, to be left out of the text search. */
+  text: string;
+  /**
+   * Said as a time to filter by ("in July 2021", "on December 2", "since March", "last week"), not as part of what
+   * is asked about ("the june 21 election", "the April deal"): only explicit references filter.
+   */
+  explicit: boolean;
+}
+
+export interface TimeContext {
+  /** "Now", for relative references ("last week"). */
+  today: string;
+  /** The corpus' span: a date without a year means its latest occurrence within it. */
+  corpusFirst: string | null;
+  corpusLast: string | null;
+}
+
+const RELATIVE_PERIOD = /\b(?:(this|last|past|previous)\s+(week|month|year)|(today|yesterday)|(?:the\s+)?(?:past|last)\s+(\d{1,3})\s+(days|weeks|months))\b/i;
+
+/** Finds the first time reference in a question and turns it into a date range, or null. */
+export function findTimeReference(question: string, context: TimeContext): TimeReference | null {
+  return relativePeriod(question, context) ?? calendarReference(question, context);
+}
+
+function relativePeriod(question: string, { today, corpusLast }: TimeContext): TimeReference | null {
+  const match = RELATIVE_PERIOD.exec(question);
+  // "ABC's This Week" is a title, not a period.
+  if (!match || (match.index > 0 && /^[A-Z]/.test(match[0]) && /[A-Z]/.test(match[0].slice(1)))) return null;
+  // An archive's "last week" is its own last week: relative to its newest release when that is older than today.
+  const now = DateTime.fromISO(corpusLast && corpusLast < today ? corpusLast : today);
+  const [text, which, unit, day, count, countUnit] = match;
+  let from: DateTime;
+  let to: DateTime = now;
+  if (day) {
+    from = day.toLowerCase() === 'today' ? now : now.minus({ days: 1 });
+    to = from;
+  } else if (count && countUnit) {
+    from = now.minus({ [countUnit.toLowerCase()]: Number(count) });
+  } else {
+    const period = unit!.toLowerCase() as 'week' | 'month' | 'year';
+    const w = which!.toLowerCase();
+    if (w === 'this') from = now.startOf(period);
+    else if (w === 'past') from = now.minus({ [period + 's']: 1 });
+    else {
+      from = now.minus({ [period + 's']: 1 }).startOf(period);
+      to = from.endOf(period);
+    }
+  }
+  const range = { from: from.toISODate()!, to: to.toISODate()! };
+  return { range, label: rangeLabel(range), text, explicit: true };
+}
+
+function calendarReference(question: string, context: TimeContext): TimeReference | null {
+  const reference = DateTime.fromISO(context.corpusLast ?? context.today).toJSDate();
+  for (const result of chrono.en.parse(question, reference)) {
+    const start = result.start;
+    // A weekday or a clock time alone says nothing about which releases are meant.
+    if (!start.isCertain('month') && !start.isCertain('year')) continue;
+    const yearKnown = start.isCertain('year');
+    const dayKnown = start.isCertain('day');
+    const month = start.get('month')!;
+    const year = yearKnown ? start.get('year')! : latestYearFor(month, dayKnown ? start.get('day')! : 1, context);
+    let from: DateTime = DateTime.fromObject({ year, month, day: dayKnown ? start.get('day')! : 1 });
+    let to: DateTime = dayKnown ? from : from.endOf('month');
+    if (!start.isCertain('month')) {
+      from = from.startOf('year');
+      to = from.endOf('year');
+    }
+    if (result.end) {
+      const end = result.end;
+      to = DateTime.fromObject({ year: end.isCertain('year') ? end.get('year')! : year, month: end.get('month')!, day: end.get('day')! });
+    }
+    if (!from.isValid || !to.isValid) continue;
+    const before = question.slice(0, result.index).toLowerCase();
+    const range: DateRange = { from: from.toISODate()!, to: to.toISODate()! };
+    let text = result.text;
+    const explicit = /\b(in|on|during|since|after|from|before|until|by|between|of)\s+(the\s+)?(month\s+of\s+)?$/.test(before) || /^\s*$/.test(before);
+    if (/\b(since|after|from)\s+(the\s+)?$/.test(before)) {
+      range.to = undefined;
+      text = before.match(/(since|after|from)\s+(the\s+)?$/)![0] + text;
+    } else if (/\b(before|until|by)\s+(the\s+)?$/.test(before)) {
+      range.from = undefined;
+      text = before.match(/(before|until|by)\s+(the\s+)?$/)![0] + text;
+    }
+    return { range, label: rangeLabel(range, dayKnown || Boolean(result.end)), text, explicit };
+  }
+  return null;
+}
+
+/** The most recent year in which month/day falls inside the corpus' span (else the corpus' last year). */
+function latestYearFor(month: number, day: number, { corpusFirst, corpusLast, today }: TimeContext): number {
+  const last = corpusLast ?? today;
+  const lastYear = Number(last.slice(0, 4));
+  const firstYear = corpusFirst ? Number(corpusFirst.slice(0, 4)) : lastYear;
+  for (let year = lastYear; year >= firstYear; year--) {
+    const date = DateTime.fromObject({ year, month, day }).toISODate();
+    if (date && date <= last) return year;
+  }
+  return lastYear;
+}
+
+function rangeLabel(range: DateRange, exactDays = true): string {
+  const show = (iso: string) => DateTime.fromISO(iso).toFormat(exactDays ? 'MMMM d, yyyy' : 'MMMM yyyy');
+  if (range.from && range.to) {
+    if (range.from === range.to) return show(range.from);
+    const from = DateTime.fromISO(range.from);
+    const to = DateTime.fromISO(range.to);
+    if (!exactDays && from.hasSame(to, 'month')) return show(range.from);
+    return `${show(range.from)} – ${show(range.to)}`;
+  }
+  if (range.from) return `since ${show(range.from)}`;
+  return `until ${show(range.to!)}`;
+}

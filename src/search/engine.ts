@@ -1,0 +1,420 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { countryName, resolveCountry } from '../countries/index.js';
+import { isIsoDate, todayInNewYork } from '../corpus/dates.js';
+import { preprocess } from '../corpus/preprocess.js';
+import { loadFiles } from '../corpus/load.js';
+import { normalizeKind } from '../corpus/kind.js';
+import type { RawRelease, Release } from '../corpus/release.js';
+import { foldForMatch } from '../corpus/text.js';
+import { UserError } from '../errors.js';
+import { openDb, type Db } from '../store/db.js';
+import { ReleaseStore } from '../store/releases.js';
+import { buildDigest } from './digest.js';
+import { ReleaseIndex } from './index.js';
+import { parseQuestion, type ParsedQuestion } from './question.js';
+import { answerText, rankReleases, withSlack, type RankedRelease } from './rank.js';
+import { summarizeRelease } from './summarize.js';
+import type {
+  AskResult,
+  CorpusStats,
+  CountryResult,
+  DateRange,
+  Digest,
+  ImportReport,
+  SearchFilters,
+  SearchHit,
+  SearchResult,
+  Summary,
+} from './types.js';
+
+export const BUILTIN_CORPUS = fileURLToPath(new URL('../../corpus/releases.json', import.meta.url));
+
+/** Longest question read; beyond this a question is cut, not refused. */
+export const MAX_QUESTION_LENGTH = 1000;
+/** A release must cover at least this share of the question's weight to be offered as an answer. */
+const MIN_ANSWER_COVERAGE = 0.4;
+const MIN_SEARCH_COVERAGE = 0.34;
+
+export interface EngineOptions {
+  /** Where imported releases are stored (SQLite). Without it, imports live in memory only. */
+  dataDir?: string;
+  /** Include the built-in corpus (corpus/releases.json); default true. */
+  builtin?: boolean;
+  /** "Today" for relative time references; default the current date in New York. */
+  today?: () => string;
+}
+
+/** The question-answering engine over the corpus: everything the bot, the console and the CLI ask goes through here. */
+export class Engine {
+  private readonly byId = new Map<string, Release>();
+  private readonly byKey = new Map<string, Release>();
+  private readonly index = new ReleaseIndex();
+  private newestFirst: Release[] | null = null;
+  private countryCountCache: { code: string; name: string; count: number }[] | null = null;
+  private readonly listeners = new Set<(release: Release) => void>();
+  private lastImport: string | null = null;
+
+  private constructor(
+    private readonly store: ReleaseStore | null,
+    private readonly db: Db | null,
+    private readonly today: () => string,
+  ) {}
+
+  static async open(options: EngineOptions = {}): Promise<Engine> {
+    const db = options.dataDir ? openDb(options.dataDir) : null;
+    const store = db ? new ReleaseStore(db) : null;
+    const engine = new Engine(store, db, options.today ?? (() => todayInNewYork()));
+    const releases = options.builtin === false ? [] : loadBuiltinCorpus();
+    if (store) {
+      releases.push(...store.all());
+      engine.lastImport = store.lastImport();
+    }
+    engine.load(releases);
+    return engine;
+  }
+
+  /** An engine over the given releases, in memory (tests, benchmarks). */
+  static fromReleases(releases: Release[], options: Pick<EngineOptions, 'today'> = {}): Engine {
+    const engine = new Engine(null, null, options.today ?? (() => todayInNewYork()));
+    engine.load(releases);
+    return engine;
+  }
+
+  private load(releases: Release[]): void {
+    for (const release of releases) this.put(release);
+  }
+
+  /** Adds or replaces a release in memory and in the index. */
+  private put(release: Release): void {
+    const previous = this.byId.get(release.id) ?? this.byKey.get(release.source.key);
+    if (previous) {
+      this.index.remove(previous);
+      this.byId.delete(previous.id);
+      this.byKey.delete(previous.source.key);
+    }
+    this.byId.set(release.id, release);
+    this.byKey.set(release.source.key, release);
+    this.index.add(release);
+    this.newestFirst = null;
+    this.countryCountCache = null;
+  }
+
+  // ---- corpus -------------------------------------------------------------------------------------------------
+
+  all(): Release[] {
+    this.newestFirst ??= [...this.byId.values()].sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title));
+    return this.newestFirst;
+  }
+
+  find(id: string): Release | undefined {
+    return this.byId.get(id.trim());
+  }
+
+  get(id: string): Release {
+    const wanted = id.trim();
+    if (!wanted) throw new UserError('Give a release id (see `list`, or start typing a title).', 'EMPTY_QUERY');
+    const release = this.byId.get(wanted);
+    if (release) return release;
+    const suggestions = this.suggestReleases(wanted.replace(/^\d{4}-\d{2}-\d{2}-/, '').replace(/-/g, ' '), 3).map((s) => s.id);
+    const hint = suggestions.length ? ` Did you mean ${suggestions.map((s) => `\`${s}\``).join(', ')}?` : '';
+    throw new UserError(`No release has the id "${clip(wanted, 80)}".${hint}`, 'UNKNOWN_ID', suggestions);
+  }
+
+  stats(): CorpusStats {
+    const all = this.all();
+    return {
+      count: all.length,
+      firstDate: all[all.length - 1]?.date ?? null,
+      lastDate: all[0]?.date ?? null,
+      lastImport: this.lastImport,
+    };
+  }
+
+  releasesBetween(range: DateRange): Release[] {
+    return this.all().filter((release) => inRange(release.date, range));
+  }
+
+  // ---- questions ----------------------------------------------------------------------------------------------
+
+  ask(question: string, options: { limit?: number } = {}): AskResult {
+    const limit = options.limit ?? 3;
+    const text = cleanQuestion(question);
+    const parsed = this.parse(text);
+    const base = { question: text, ...(parsed.time ? { dateRange: { ...parsed.time.range, label: parsed.time.label } } : {}) };
+    if (parsed.terms.length === 0 && parsed.expansions.length === 0) {
+      if (!parsed.time) throw nothingToSearch();
+      const inPeriod = this.releasesBetween(parsed.time.range).slice(0, limit);
+      return { ...base, answer: null, results: inPeriod.map((release) => this.hit(release, 0)) };
+    }
+    const range = parsed.time?.explicit ? withSlack(parsed.time.range) : null;
+    const ranked = rankReleases(this.index, (id) => this.byId.get(id), parsed, range ? (r) => inRange(r.date, range) : undefined);
+    const relevant = ranked.filter((r) => r.coverage >= MIN_ANSWER_COVERAGE && r.bestSentence >= 0);
+    const top = relevant[0];
+    return {
+      ...base,
+      answer: top ? { text: answerText(top.release, top.bestSentence), release: top.release } : null,
+      results: relevant.slice(0, limit).map((r) => this.rankedHit(r)),
+    };
+  }
+
+  search(query: string, filters: SearchFilters = {}, options: { limit?: number; offset?: number } = {}): SearchResult {
+    const limit = options.limit ?? 5;
+    const offset = options.offset ?? 0;
+    const text = cleanQuestion(query, true);
+    const parsed = this.parse(text);
+    const range: DateRange = { from: validDate(filters.from, 'from'), to: validDate(filters.to, 'to') };
+    if (parsed.time?.explicit && !range.from && !range.to) Object.assign(range, parsed.time.range);
+    if (range.from && range.to && range.from > range.to) throw new UserError(`"from" (${range.from}) is after "to" (${range.to}).`, 'BAD_DATE');
+    const filter = this.searchFilter(range, filters);
+    const dateRange = parsed.time ? { dateRange: { ...parsed.time.range, label: parsed.time.label } } : {};
+    if (parsed.terms.length === 0 && parsed.expansions.length === 0) {
+      if (!text.trim() && !filters.country && !filters.speaker && !filters.kind && !range.from && !range.to) throw nothingToSearch();
+      const matching = this.all().filter(filter);
+      return { query: text, total: matching.length, hits: matching.slice(offset, offset + limit).map((r) => this.hit(r, 0)), ...dateRange };
+    }
+    const ranked = rankReleases(this.index, (id) => this.byId.get(id), parsed, filter, Math.max(100, offset + limit));
+    const relevant = ranked.filter((r) => r.coverage >= MIN_SEARCH_COVERAGE);
+    return { query: text, total: relevant.length, hits: relevant.slice(offset, offset + limit).map((r) => this.rankedHit(r)), ...dateRange };
+  }
+
+  private parse(text: string): ParsedQuestion {
+    const stats = this.stats();
+    return parseQuestion(text, { today: this.today(), corpusFirst: stats.firstDate, corpusLast: stats.lastDate });
+  }
+
+  private searchFilter(range: DateRange, filters: SearchFilters): (release: Release) => boolean {
+    const code = filters.country?.trim() ? resolveCountry(filters.country).code : null;
+    const speaker = filters.speaker?.trim() ? foldForMatch(filters.speaker) : null;
+    let kind: string | null = null;
+    if (filters.kind?.trim()) {
+      kind = normalizeKind(filters.kind);
+      if (!kind) throw new UserError(`Unknown kind "${clip(filters.kind, 40)}".`, 'BAD_ARGUMENT');
+    }
+    return (release) =>
+      inRange(release.date, range) &&
+      (!code || release.countries.includes(code) || release.mentioned.includes(code)) &&
+      (!speaker || foldForMatch(release.office ?? '').includes(speaker)) &&
+      (!kind || release.kind === kind);
+  }
+
+  private rankedHit(ranked: RankedRelease): SearchHit {
+    const snippet = ranked.bestSentence >= 0 ? answerText(ranked.release, ranked.bestSentence) : this.opening(ranked.release);
+    return { release: ranked.release, score: round(ranked.score), snippet };
+  }
+
+  private hit(release: Release, score: number): SearchHit {
+    return { release, score, snippet: this.opening(release) };
+  }
+
+  private opening(release: Release): string {
+    return summarizeRelease(release, 1)[0] ?? release.sentences[0]?.text ?? '';
+  }
+
+  // ---- summaries, digests, countries -------------------------------------------------------------------------
+
+  summarize(id: string, sentences = 3): Summary {
+    if (!Number.isInteger(sentences) || sentences < 1 || sentences > 10) {
+      throw new UserError('The number of sentences must be a whole number from 1 to 10.', 'BAD_ARGUMENT');
+    }
+    const release = this.get(id);
+    return { release, sentences: summarizeRelease(release, sentences) };
+  }
+
+  summarizeRelease(release: Release, sentences = 3): string[] {
+    return summarizeRelease(release, sentences);
+  }
+
+  /** The releases of one day (default: the latest day in the corpus). */
+  digest(date?: string): Digest {
+    const day = date?.trim() ? date.trim() : this.stats().lastDate;
+    if (!day) throw new UserError('The corpus is empty.', 'NO_RELEASES');
+    if (!isIsoDate(day)) throw new UserError(`"${clip(day, 40)}" is not a date; use yyyy-mm-dd, e.g. 2021-12-03.`, 'BAD_DATE');
+    return buildDigest(this.releasesBetween({ from: day, to: day }), day);
+  }
+
+  digestOf(releases: Release[], label: string): Digest {
+    return buildDigest(releases, label);
+  }
+
+  country(name: string, range: DateRange = {}): CountryResult {
+    const country = resolveCountry(name);
+    const checked = { from: validDate(range.from, 'from'), to: validDate(range.to, 'to') };
+    const releases = this.all().filter((release) => release.countries.includes(country.code) && inRange(release.date, checked));
+    return { country, releases };
+  }
+
+  countryCounts(): { code: string; name: string; count: number }[] {
+    if (!this.countryCountCache) {
+      const counts = new Map<string, number>();
+      for (const release of this.byId.values()) for (const code of release.countries) counts.set(code, (counts.get(code) ?? 0) + 1);
+      this.countryCountCache = [...counts]
+        .map(([code, count]) => ({ code, name: countryName(code), count }))
+        .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+    }
+    return this.countryCountCache;
+  }
+
+  /** Releases whose title contains every word typed, best first (for autocomplete). */
+  suggestReleases(query: string, limit = 25): { id: string; title: string; date: string }[] {
+    const words = foldForMatch(query).split(/\s+/).filter(Boolean);
+    const out: { id: string; title: string; date: string }[] = [];
+    const prefixed: typeof out = [];
+    for (const release of this.all()) {
+      const title = foldForMatch(release.title);
+      if (!words.every((word) => title.includes(word) || release.id.includes(word))) continue;
+      const entry = { id: release.id, title: release.title, date: release.date };
+      if (words.length > 0 && title.startsWith(words[0]!)) prefixed.push(entry);
+      else out.push(entry);
+      if (prefixed.length >= limit) break;
+    }
+    return [...prefixed, ...out].slice(0, limit);
+  }
+
+  // ---- imports ------------------------------------------------------------------------------------------------
+
+  importReleases(raws: RawRelease[]): ImportReport {
+    const report: ImportReport = { added: [], updated: [], unchanged: 0, errors: [] };
+    const importedAt = new Date().toISOString();
+    const batch = new Map<string, Release>();
+    const replacedIds: string[] = [];
+    for (const raw of raws) {
+      const problem = validateRaw(raw);
+      if (problem) {
+        report.errors.push(`${raw.title?.slice(0, 80) || '(untitled)'}: ${problem}`);
+        continue;
+      }
+      let release: Release;
+      try {
+        release = preprocess(raw);
+      } catch (error) {
+        report.errors.push(`${raw.title.slice(0, 80)}: could not be processed (${(error as Error).message})`);
+        continue;
+      }
+      release.source.importedAt = importedAt;
+      const existing = batch.get(release.source.key) ?? this.byKey.get(release.source.key) ?? this.sameRelease(release);
+      if (existing && sameContent(existing, release)) {
+        report.unchanged++;
+        continue;
+      }
+      if (existing) {
+        if (existing.id !== release.id) replacedIds.push(existing.id);
+        report.updated.push(release);
+      } else {
+        release.id = this.freeId(release.id, batch);
+        report.added.push(release);
+      }
+      batch.set(release.source.key, release);
+    }
+    const changed = [...batch.values()];
+    if (changed.length === 0) return report;
+    this.store?.saveAll(changed, replacedIds);
+    for (const id of replacedIds) {
+      const old = this.byId.get(id);
+      if (old) {
+        this.index.remove(old);
+        this.byId.delete(id);
+        this.byKey.delete(old.source.key);
+      }
+    }
+    for (const release of changed) this.put(release);
+    this.lastImport = importedAt;
+    report.added = report.added.filter((r) => batch.get(r.source.key) === r);
+    for (const release of [...report.added].sort((a, b) => a.date.localeCompare(b.date))) {
+      for (const listener of this.listeners) {
+        try {
+          listener(release);
+        } catch (error) {
+          console.error(`new-release listener failed: ${(error as Error).message}`);
+        }
+      }
+    }
+    return report;
+  }
+
+  async importFiles(paths: string[]): Promise<ImportReport> {
+    const { releases, errors } = await loadFiles(paths);
+    const report = this.importReleases(releases);
+    report.errors.unshift(...errors);
+    return report;
+  }
+
+  onNewRelease(listener: (release: Release) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  close(): void {
+    this.listeners.clear();
+    this.db?.close();
+  }
+
+  /** The same release under another source key: same day and same title. */
+  private sameRelease(release: Release): Release | undefined {
+    const candidate = this.byId.get(release.id);
+    return candidate && foldForMatch(candidate.title) === foldForMatch(release.title) ? candidate : undefined;
+  }
+
+  private freeId(id: string, batch: Map<string, Release>): string {
+    const taken = (candidate: string) => this.byId.has(candidate) || [...batch.values()].some((r) => r.id === candidate);
+    if (!taken(id)) return id;
+    for (let n = 2; ; n++) if (!taken(`${id}-${n}`)) return `${id}-${n}`;
+  }
+}
+
+function loadBuiltinCorpus(): Release[] {
+  if (!existsSync(BUILTIN_CORPUS)) return [];
+  return JSON.parse(readFileSync(BUILTIN_CORPUS, 'utf8')) as Release[];
+}
+
+function validateRaw(raw: RawRelease): string | null {
+  if (!raw.title?.trim()) return 'no title';
+  if (!raw.date || !isIsoDate(raw.date)) return `no valid date (${JSON.stringify(raw.date ?? null)})`;
+  if (!raw.paragraphs?.some((p) => p.trim())) return 'no body text';
+  return null;
+}
+
+function sameContent(a: Release, b: Release): boolean {
+  return (
+    a.title === b.title &&
+    a.date === b.date &&
+    a.office === b.office &&
+    a.url === b.url &&
+    a.kind === b.kind &&
+    a.paragraphs.length === b.paragraphs.length &&
+    a.paragraphs.every((p, i) => p === b.paragraphs[i])
+  );
+}
+
+function inRange(date: string, range: DateRange): boolean {
+  return (!range.from || date >= range.from) && (!range.to || date <= range.to);
+}
+
+function validDate(value: string | undefined, name: string): string | undefined {
+  if (!value?.trim()) return undefined;
+  const date = value.trim();
+  if (!isIsoDate(date)) throw new UserError(`"${name}" must be a date written yyyy-mm-dd, e.g. 2021-12-03 (got "${clip(date, 40)}").`, 'BAD_DATE');
+  return date;
+}
+
+/** Trims, cuts overlong input, and refuses input with nothing to search for. */
+function cleanQuestion(question: string, allowEmpty = false): string {
+  const text = (question ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_QUESTION_LENGTH);
+  if (!text && !allowEmpty) throw new UserError('The question is empty: ask about a topic, a country or a person, e.g. "What did the U.S. say about Kenya?"', 'EMPTY_QUERY');
+  return text;
+}
+
+function nothingToSearch(): UserError {
+  return new UserError(
+    'There is nothing to search for in that: ask about a topic, a country, a person or a date, e.g. "What did the U.S. say about Kenya?"',
+    'EMPTY_QUERY',
+  );
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
