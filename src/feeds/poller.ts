@@ -68,7 +68,7 @@ export class FeedPoller {
     for (const feed of this.feeds) this.schedule(feed, 0);
   }
 
-  /** Clears the timers, cancels requests under way and waits for polls in progress to settle. */
+  /** Clears the timers, cancels requests under way and waits for polls in progress to settle. Final: no restart. */
   async stop(): Promise<void> {
     this.running = false;
     this.stopping.abort();
@@ -136,7 +136,7 @@ export class FeedPoller {
       }
       feed.failures += 1;
       const retryMs = Math.min(this.intervalMs * 2 ** feed.failures, this.maxBackoffMs);
-      const reason = error instanceof FeedError ? error.message : `unexpected error: ${(error as Error)?.stack ?? error}`;
+      const reason = error instanceof FeedError ? error.message : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
       const retryInMinutes = retryMs / 60_000;
       this.log(`feed ${name}: ${reason}; retrying in ${formatMinutes(retryInMinutes)}`);
       return { feed: name, status: 'failed', error: reason, retryInMinutes };
