@@ -10,10 +10,14 @@ function decoded(url: string): string {
   }
 }
 
-/** Discord markdown as the bot writes it, made plain: links as "text <url>", no bold or code marks, escapes undone. */
+/**
+ * Discord markdown as the bot writes it, made plain: links as "text <url>", block quotes indented, no bold or
+ * code marks, escapes undone.
+ */
 export function plainText(markdown: string): string {
   return markdown
     .replace(/(?<!\\)\[((?:\\.|[^\]\\])*)\]\((\S+?)\)/g, (_, label: string, url: string) => `${label} <${decoded(url)}>`)
+    .replace(/^> /gm, '    ')
     .replace(/(?<!\\)\*\*/g, '')
     .replace(/(?<!\\)`/g, '')
     .replace(/\\([\\*_`~|>#\-[\]().:])/g, '$1')

@@ -4,6 +4,7 @@
  * reads one command per line and returns at the end of input.
  */
 import { createInterface } from 'node:readline';
+import { ApplicationCommandOptionType } from 'discord.js';
 import type { Readable, Writable } from 'node:stream';
 import { isUserError } from '../errors.js';
 import type { BotContext, CommandModule } from '../discord/context.js';
@@ -44,7 +45,11 @@ export function introText(reason: string, commands: readonly CommandModule[], ct
 export function helpText(commands: readonly CommandModule[]): string {
   const lines = commands.map((command) => {
     const json = command.data.toJSON();
-    const options = (json.options ?? []).map((option) => ('required' in option && option.required ? `${option.name}:…` : `[${option.name}:…]`));
+    const all = json.options ?? [];
+    const subcommands = all.filter((option) => option.type === ApplicationCommandOptionType.Subcommand).map((option) => option.name);
+    const options = subcommands.length
+      ? [subcommands.join('|'), '…']
+      : all.map((option) => ('required' in option && option.required ? `${option.name}:…` : `[${option.name}:…]`));
     return `  ${[json.name, ...options].join(' ')}\n      ${json.description}`;
   });
   return [

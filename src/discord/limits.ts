@@ -97,7 +97,8 @@ export function escapeText(text: string): string {
 export function link(text: string, url: string | null | undefined): string {
   const label = escapeText(text).replace(/[[\]]/g, '\\$&');
   if (!url || !/^https?:\/\//i.test(url)) return label;
-  return `[${label}](${url.replace(/[()\s]/g, encodeURIComponent)})`;
+  const target = url.replace(/[()\s]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return `[${label}](${target})`;
 }
 
 /**
