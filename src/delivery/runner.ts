@@ -147,13 +147,14 @@ export class DeliveryRunner {
   /**
    * Adds releases the engine has but the feed lacks — imported while the bot was down, or lost to a crash between
    * the engine's store and ours — oldest first. On the very first start this records the whole back catalogue,
-   * which no subscription ever sees (new subscriptions start at the feed's head).
+   * which no subscription ever sees (new subscriptions start at the feed's head). A release updated under a new id
+   * (its source key already known) is not new.
    */
   private syncFeed(): void {
-    const known = this.store.knownReleaseIds();
+    const known = this.store.knownReleases();
     const missing = this.engine
       .all()
-      .filter((release) => !known.has(release.id))
+      .filter((release) => !known.ids.has(release.id) && !known.sourceKeys.has(release.source.key))
       .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
     if (missing.length) this.store.appendToFeed(missing, this.nowIso());
   }

@@ -191,17 +191,20 @@ export class SubscriptionStore {
     return row.head ?? 0;
   }
 
-  knownReleaseIds(): Set<string> {
-    const rows = this.db.prepare('SELECT release_id FROM delivery_feed').pluck().all() as string[];
-    return new Set(rows);
+  /** The release ids and source keys already in the feed. */
+  knownReleases(): { ids: Set<string>; sourceKeys: Set<string> } {
+    const rows = this.db.prepare('SELECT release_id, source_key FROM delivery_feed').raw().all() as [string, string | null][];
+    return { ids: new Set(rows.map((r) => r[0])), sourceKeys: new Set(rows.flatMap((r) => (r[1] ? [r[1]] : []))) };
   }
 
   /** Appends releases not yet in the feed, in the given order; returns how many were new. */
-  appendToFeed(releases: { id: string; date: string }[], seenAt: string): number {
-    const insert = this.db.prepare('INSERT OR IGNORE INTO delivery_feed (release_id, date, seen_at) VALUES (?, ?, ?)');
+  appendToFeed(releases: { id: string; date: string; source?: { key: string } }[], seenAt: string): number {
+    const insert = this.db.prepare(
+      'INSERT OR IGNORE INTO delivery_feed (release_id, date, seen_at, source_key) VALUES (?, ?, ?, ?)',
+    );
     return this.db.transaction(() => {
       let added = 0;
-      for (const release of releases) added += insert.run(release.id, release.date, seenAt).changes;
+      for (const release of releases) added += insert.run(release.id, release.date, seenAt, release.source?.key ?? null).changes;
       return added;
     })();
   }
