@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { isUserError } from '../errors.js';
 import { parseJsonLines } from './jsonl.js';
 import { parsePlainTextRelease, yearFromPath, type ParseOutcome } from './plaintext.js';
 
@@ -16,7 +17,8 @@ export async function loadFiles(sources: string[]): Promise<ParseOutcome> {
       outcome.releases.push(...releases);
       outcome.errors.push(...errors);
     } catch (error) {
-      outcome.errors.push(`${source}: ${(error as Error).message}`);
+      // A UserError from the feed stack already names its source.
+      outcome.errors.push(isUserError(error) ? error.message : `${source}: ${(error as Error).message}`);
     }
   }
   return outcome;

@@ -128,7 +128,7 @@ const PLACE_PATTERN = /\b(in|at|to)\s+[A-Z][a-z]+/;
 function typeBonus(type: QuestionType, text: string): number {
   switch (type) {
     case 'number':
-      return NUMBER_PATTERN.test(text.replace(DATE_PATTERN, '')) ? 0.15 : 0;
+      return NUMBER_PATTERN.test(text.replace(DATE_PATTERN, '')) ? 0.25 : 0;
     case 'when':
       return DATE_PATTERN.test(text) ? 0.15 : 0;
     case 'who':

@@ -5,7 +5,7 @@ import { searchTerms } from '../nlp/terms.js';
 export function isBoilerplate(sentence: string): boolean {
   const text = sentence.trim();
   if (/^(begin text|end text)\b/i.test(text)) return true;
-  if (/^the (text of the )?following (joint )?(statement|press release)/i.test(text)) return true;
+  if (/^the (text of the )?following (is|was|joint|statement|press release)\b/i.test(text)) return true;
   if (/^the below is attributable to/i.test(text)) return true;
   if (/^(for (further|more) information|for media inquiries|media inquiries|follow\b|please contact|contact:)/i.test(text)) return true;
   if (/^(###|\*\*\*|—+|-+)$/.test(text)) return true;

@@ -1,0 +1,143 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RawRelease } from '../src/corpus/release.js';
+import { UserError } from '../src/errors.js';
+import { Engine } from '../src/search/engine.js';
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await Engine.open({ builtin: true, today: () => '2021-12-06' });
+});
+
+const raw = (overrides: Partial<RawRelease> = {}): RawRelease => ({
+  title: 'Secretary Blinken’s Call with Kenyan Foreign Minister Omamo',
+  date: '2021-12-06',
+  office: 'Office of the Spokesperson',
+  url: 'https://www.state.gov/secretary-blinkens-call-with-kenyan-foreign-minister-omamo/',
+  paragraphs: ['Secretary of State Antony J. Blinken spoke today with Kenyan Cabinet Secretary for Foreign Affairs Raychelle Omamo about regional security in the Horn of Africa.'],
+  format: 'jsonl',
+  ...overrides,
+});
+
+describe('ask', () => {
+  it('answers with the sentence of the best release that holds the answer', () => {
+    const result = engine.ask('who led the kenyan delegation in the cyber dialogue with the US?');
+    expect(result.answer?.release.title).toBe('United States and Kenya Hold Dialogue on Cyber Issues');
+    expect(result.answer?.text).toContain('Dennis N. Mutiso');
+    expect(result.results[0]!.release.id).toBe(result.answer!.release.id);
+  });
+
+  it('understands a demonym and a time reference, and filters by the date', () => {
+    const result = engine.ask('What did the Swedish PM and Blinken discuss on December 2?');
+    expect(result.dateRange?.from).toBe('2021-12-02');
+    expect(result.answer?.release.countries).toContain('SE');
+    expect(result.results.every((hit) => hit.release.date >= '2021-12-01' && hit.release.date <= '2021-12-05')).toBe(true);
+  });
+
+  it('says plainly when nothing is relevant instead of returning noise', () => {
+    const result = engine.ask('what is the airspeed velocity of an unladen swallow');
+    expect(result.answer).toBeNull();
+    expect(result.results).toEqual([]);
+  });
+
+  it('refuses empty, emoji-only and symbol-only questions with a clear message', () => {
+    for (const question of ['', '   ', '🙂🙂🙂', '.*(', '?!']) {
+      expect(() => engine.ask(question)).toThrowError(UserError);
+    }
+  });
+
+  it('survives very long, regex-like and mention-laden questions', () => {
+    expect(() => engine.ask('kenya cyber '.repeat(1000))).not.toThrow();
+    expect(engine.ask('kenya cyber '.repeat(1000)).question.length).toBeLessThanOrEqual(1000);
+    expect(() => engine.ask('@everyone <@&123> what about (kenya|.*)[')).not.toThrow();
+  });
+});
+
+describe('search', () => {
+  it('ranks releases with snippets and filters by country, kind and dates', () => {
+    const result = engine.search('sanctions', { country: 'Australian' });
+    expect(result.hits[0]!.release.title).toBe('On the Australian Sanctions Regime');
+    expect(result.hits[0]!.snippet.length).toBeGreaterThan(20);
+    const readouts = engine.search('', { kind: 'Readout' });
+    expect(readouts.total).toBeGreaterThan(0);
+    expect(readouts.hits.every((hit) => hit.release.kind === 'Readout')).toBe(true);
+    expect(engine.search('', { from: '2021-12-03', to: '2021-12-03' }).hits.every((hit) => hit.release.date === '2021-12-03')).toBe(true);
+  });
+
+  it('rejects bad dates and unknown kinds clearly', () => {
+    expect(() => engine.search('x', { from: '3 Dec' })).toThrowError(/yyyy-mm-dd/);
+    expect(() => engine.search('x', { kind: 'Poem' })).toThrowError(/Unknown kind/);
+  });
+});
+
+describe('summaries and digests', () => {
+  it('summarizes in document order without layout lines', () => {
+    const id = engine.all().find((r) => r.title.startsWith('Joint Statement on the Syria'))!.id;
+    const { sentences, release } = engine.summarize(id, 3);
+    expect(sentences).toHaveLength(3);
+    const positions = sentences.map((s) => release.sentences.findIndex((x) => x.text === s));
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    for (const sentence of sentences) expect(sentence).not.toMatch(/^(The following|Begin Text|End Text)/i);
+  });
+
+  it('refuses a sentence count outside 1–10 and an unknown id', () => {
+    const id = engine.all()[0]!.id;
+    expect(() => engine.summarize(id, 0)).toThrowError(/1 to 10/);
+    expect(() => engine.summarize('2021-12-03-no-such-release')).toThrowError(UserError);
+  });
+
+  it('digests the latest day by default, grouped by kind, one summary line each', () => {
+    const digest = engine.digest();
+    expect(digest.date).toBe('2021-12-03');
+    expect(digest.count).toBe(6);
+    expect(digest.groups.flatMap((g) => g.entries)).toHaveLength(6);
+    for (const entry of digest.groups.flatMap((g) => g.entries)) expect(entry.summary.length).toBeGreaterThan(10);
+    expect(() => engine.digest('December 3')).toThrowError(/yyyy-mm-dd/);
+  });
+});
+
+describe('countries', () => {
+  it('finds releases about a country from a name, demonym, alias or capital, newest first', () => {
+    for (const name of ['Sweden', 'swedish', 'Stockholm', 'SE']) {
+      expect(engine.country(name).releases.map((r) => r.title)).toContain('Secretary Blinken’s Meeting with Swedish Prime Minister Andersson');
+    }
+    expect(engine.country('Thailand').country).toEqual({ code: 'TH', name: expect.any(String) });
+  });
+
+  it('names close matches for an unknown country', () => {
+    expect(() => engine.country('Swedn')).toThrowError(UserError);
+    try {
+      engine.country('Swedn');
+    } catch (error) {
+      expect((error as UserError).suggestions.join(' ')).toMatch(/Sweden/);
+    }
+  });
+});
+
+describe('imports', () => {
+  it('stores imports durably, updates a changed release instead of duplicating it, and tells listeners about new ones', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'statebot-engine-'));
+    const first = await Engine.open({ dataDir, today: () => '2021-12-06' });
+    const heard: string[] = [];
+    first.onNewRelease((release) => heard.push(release.id));
+    const before = first.stats().count;
+    const report = first.importReleases([raw(), { ...raw(), title: '', paragraphs: [] }]);
+    expect(report.added).toHaveLength(1);
+    expect(report.errors).toEqual([expect.stringMatching(/no title/)]);
+    expect(heard).toEqual([report.added[0]!.id]);
+    expect(first.importReleases([raw()]).unchanged).toBe(1);
+    const changed = first.importReleases([raw({ paragraphs: ['Secretary Blinken and Cabinet Secretary Omamo also discussed Ethiopia.'] })]);
+    expect(changed.updated).toHaveLength(1);
+    expect(first.stats().count).toBe(before + 1);
+    expect(heard).toHaveLength(1);
+    expect(first.ask('what did blinken and omamo discuss about ethiopia').answer?.text).toContain('Ethiopia');
+    first.close();
+
+    const reopened = await Engine.open({ dataDir });
+    expect(reopened.stats().count).toBe(before + 1);
+    expect(reopened.get(report.added[0]!.id).paragraphs[0]).toContain('Ethiopia');
+    reopened.close();
+  });
+});
