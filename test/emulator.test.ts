@@ -128,8 +128,45 @@ describe('Discord emulator driven by a real discord.js Client', () => {
     expect(transcript.final?.flags).toBe(MessageFlags.Ephemeral);
     expect(transcript.calls.map((c) => `${c.method} ${c.status}`)).toEqual(['POST 204', 'PATCH 200', 'POST 200']);
 
+    const followUpId = transcript.followUps[0]!.id;
+    await interaction.editReply({ message: followUpId, content: 'Edited follow-up' });
+    expect(emu.message(followUpId)?.content).toBe('Edited follow-up');
+    await interaction.deleteReply(followUpId);
     await interaction.deleteReply();
-    expect(emu.interactionResponses(sent.id).original).toBeNull();
+    transcript = emu.interactionResponses(sent.id);
+    expect(transcript.original).toBeNull();
+    expect(transcript.followUps).toEqual([]);
+    expect(transcript.calls.map((c) => c.route)).toEqual([
+      CALLBACK_ROUTE,
+      'PATCH /webhooks/:applicationId/:token/messages/:messageId',
+      'POST /webhooks/:applicationId/:token',
+      'PATCH /webhooks/:applicationId/:token/messages/:messageId',
+      'DELETE /webhooks/:applicationId/:token/messages/:messageId',
+      'DELETE /webhooks/:applicationId/:token/messages/:messageId',
+    ]);
+  });
+
+  it('handles a command used in a DM and returns the callback resource when asked', async () => {
+    const received = nextInteraction(client);
+    const sent = emu.sendInteraction({ name: 'ask', guildId: null, options: { question: 'in private' } });
+    const interaction = await received;
+    if (!interaction.isChatInputCommand()) throw new Error('expected a chat input command');
+    expect(interaction.guildId).toBeNull();
+    expect(interaction.channelId).toBe(emu.dmChannelId());
+    const response = await interaction.reply({ content: 'Private answer', withResponse: true });
+    expect(response.resource?.message?.content).toBe('Private answer');
+    const callback = emu.interactionResponses(sent.id).calls[0]!;
+    expect(callback.query).toEqual({ with_response: 'true' });
+    expect(callback.status).toBe(200);
+  });
+
+  it('parses multipart bodies: payload_json plus recorded files', async () => {
+    const message = await general.send({ content: 'see attached', files: [{ attachment: Buffer.from('hello'), name: 'note.txt' }] });
+    expect(message.attachments.first()?.name).toBe('note.txt');
+    const call = emu.calls.filter((c) => c.route === SEND_ROUTE).at(-1)!;
+    expect(call.headers['content-type']).toMatch(/^multipart\/form-data/);
+    expect(call.body).toMatchObject({ content: 'see attached' });
+    expect(call.files).toEqual([expect.objectContaining({ filename: 'note.txt', size: 5 })]);
   });
 
   it('lets a deferred reply be filled by the first follow-up, as Discord does', async () => {
@@ -332,6 +369,15 @@ describe('Discord emulator driven by a real discord.js Client', () => {
     expect((call.response as any).mentions.map((u: { id: string }) => u.id)).toContain(emu.userId);
   });
 
+  it('hides content of messages that do not mention a bot without the MESSAGE_CONTENT intent', async () => {
+    const received = once(client, Events.MessageCreate).then(([message]) => message as Message);
+    const messageId = emu.sendMessage('just chatting', { user: emu.userIds[1] });
+    const message = await received;
+    expect(message.id).toBe(messageId);
+    expect(message.content).toBe('');
+    expect(emu.message(messageId)?.content).toBe('just chatting');
+  });
+
   it('injects channel failures and rate limits', async () => {
     const lockedError = await apiError(
       client.rest.post(Routes.channelMessages(emu.channelByName('locked')), { body: { content: 'hi' } }),
@@ -351,6 +397,7 @@ describe('Discord emulator driven by a real discord.js Client', () => {
     const attempts = emu.calls.slice(before).filter((c) => c.route === SEND_ROUTE);
     expect(attempts.map((c) => c.status)).toEqual([429, 200]);
     expect(attempts[0]?.response).toEqual({ message: 'You are being rate limited.', retry_after: 0.05, global: false });
+    expect(attempts[0]?.responseHeaders).toMatchObject({ 'Retry-After': '0.05', 'X-RateLimit-Remaining': '0' });
   });
 
   it('answers unknown routes and bad auth with Discord-shaped errors', async () => {
@@ -414,6 +461,8 @@ describe('Discord emulator gateway protocol (raw WebSocket)', () => {
     expect(guildCreate).toMatchObject({ t: 'GUILD_CREATE', s: 2, d: { id: emu.guildId, unavailable: false } });
     // Without GUILD_MEMBERS only the bot's own member is included.
     expect(guildCreate.d.members.map((m: { user: { id: string } }) => m.user.id)).toEqual([emu.botUserId]);
+    // This session did not ask for GUILD_MESSAGES, so a mention cannot reach it.
+    expect(() => emu.sendMention('hello?')).toThrow(/GuildMessages intent/);
     ws.close(1000);
   });
 

@@ -117,6 +117,7 @@ export class RestServer {
       files: [],
       status: 0,
       response: undefined,
+      responseHeaders: {},
     };
 
     let result: RouteResult;
@@ -162,6 +163,7 @@ export class RestServer {
     call.at = this.deps.clock.now();
     call.status = result.status;
     call.response = result.body === undefined ? undefined : structuredClone(result.body);
+    call.responseHeaders = { ...extraHeaders };
     // Record before answering, so a test awaiting the client's promise already sees the call.
     this.deps.record(call);
 

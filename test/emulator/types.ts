@@ -80,6 +80,8 @@ export interface RecordedCall {
   status: number;
   /** The JSON the emulator answered with (`undefined` for 204). */
   response: unknown;
+  /** Headers the emulator added (e.g. Retry-After and X-RateLimit-* on a 429). */
+  responseHeaders: Record<string, string>;
   /** Set for interaction callbacks and webhook calls that use an interaction token. */
   interactionId?: string;
 }
