@@ -42,7 +42,7 @@ export function requireBotCanPost(interaction: ChatInputCommandInteraction, chan
   const permissions = channel.permissionsFor(me);
   const needed = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages;
   if (!permissions.has(needed)) {
-    throw new UserError(`I cannot post in <#${channelId}>: give me View Channel and Send Messages there first.`, 'FORBIDDEN');
+    throw new UserError(`I cannot post in #${channel.name}: give me View Channel and Send Messages there first.`, 'FORBIDDEN');
   }
 }
 
