@@ -21,7 +21,9 @@ function splitList(input: string | null | undefined): string[] {
 }
 
 export function parseKeywords(input: string | null | undefined): string[] {
-  const keywords = [...new Map(splitList(input).map((k) => [k.toLowerCase(), k])).values()];
+  const byLowerCase = new Map<string, string>();
+  for (const keyword of splitList(input)) if (!byLowerCase.has(keyword.toLowerCase())) byLowerCase.set(keyword.toLowerCase(), keyword);
+  const keywords = [...byLowerCase.values()];
   if (keywords.length > MAX_KEYWORDS) {
     throw new UserError(`At most ${MAX_KEYWORDS} keywords, separated by commas.`, 'BAD_ARGUMENT');
   }
