@@ -7,7 +7,13 @@ import type { ButtonInteraction, ChatInputCommandInteraction } from 'discord.js'
 import type { ButtonRow, MessageView } from '../discord/limits.js';
 import type { OptionValue, ParsedCommand } from './console-input.js';
 
-export type Show = (view: MessageView) => void;
+/** How a view was sent: the reply method used, and whether only the user would see it on Discord. */
+export interface Delivery {
+  method: 'reply' | 'editReply' | 'followUp' | 'update';
+  ephemeral: boolean;
+}
+
+export type Show = (view: MessageView, delivery: Delivery) => void;
 
 const CONSOLE_USER = Object.freeze({ id: '0', username: 'console', globalName: 'console', tag: 'console', bot: false });
 
@@ -80,6 +86,8 @@ abstract class ConsoleRepliable {
   deferred = false;
   replied = false;
   ephemeral: boolean | null = null;
+  /** The first reply was deleted (deleteReply). */
+  deleted = false;
   readonly user = CONSOLE_USER;
   readonly member = null;
   readonly guild = null;
@@ -106,7 +114,7 @@ abstract class ConsoleRepliable {
     if (this.deferred || this.replied) throw new Error('The reply to this interaction has already been sent or deferred.');
     this.replied = true;
     this.ephemeral = ephemeralFlag(payload);
-    this.show(viewOf(payload));
+    this.show(viewOf(payload), { method: 'reply', ephemeral: this.ephemeral });
   }
   async deferReply(payload?: unknown): Promise<void> {
     if (this.deferred || this.replied) throw new Error('The reply to this interaction has already been sent or deferred.');
@@ -115,16 +123,18 @@ abstract class ConsoleRepliable {
   }
   async editReply(payload: unknown): Promise<void> {
     if (!this.deferred && !this.replied) throw new Error('The reply to this interaction has not been sent or deferred.');
+    if (this.deleted) throw new Error('The reply to this interaction was deleted.');
     this.replied = true;
-    this.show(viewOf(payload));
+    this.show(viewOf(payload), { method: 'editReply', ephemeral: this.ephemeral === true });
   }
   async followUp(payload: unknown): Promise<void> {
     if (!this.deferred && !this.replied) throw new Error('The reply to this interaction has not been sent or deferred.');
     this.replied = true;
-    this.show(viewOf(payload));
+    this.show(viewOf(payload), { method: 'followUp', ephemeral: ephemeralFlag(payload) });
   }
   async deleteReply(): Promise<void> {
     if (!this.deferred && !this.replied) throw new Error('The reply to this interaction has not been sent or deferred.');
+    this.deleted = true;
   }
 }
 
@@ -178,7 +188,7 @@ export class ConsoleButtonInteraction extends ConsoleRepliable {
   async update(payload: unknown): Promise<void> {
     if (this.deferred || this.replied) throw new Error('The reply to this interaction has already been sent or deferred.');
     this.replied = true;
-    this.show(viewOf(payload));
+    this.show(viewOf(payload), { method: 'update', ephemeral: false });
   }
 
   asInteraction(): ButtonInteraction {

@@ -150,7 +150,7 @@ export function releaseView(release: Release, summary: string[], paging: PageInf
         title: escapeText(release.title),
         ...(release.url ? { url: release.url } : {}),
         description: body,
-        fields,
+        ...(fields.length ? { fields } : {}),
         footer: { text: `Page ${paging.page} of ${paging.pageCount} · ${formatDate(release.date)} · id: ${release.id}` },
       },
     ],
