@@ -1,0 +1,33 @@
+import { getGazetteer } from './gazetteer.js';
+import { findMentions } from './matcher.js';
+import { tokenize } from './tokens.js';
+
+/**
+ * Country references in a user's question, for query expansion: "thai" → TH with the terms releases use
+ * ("Thailand", "Thai"); "canberra's" → AU; "PRC" → CN; "vatican" → VA ("Holy See", "Vatican").
+ */
+export interface CountryTerms {
+  codes: string[];
+  terms: string[];
+}
+
+/** Lower-case words that are ordinary English far more often than a country reference in a question. */
+const LOWER_CASE_WORDS = new Set(['polish', 'jersey', 'guernsey']);
+
+export function expandCountryTerms(text: string): CountryTerms {
+  const tokens = tokenize(text ?? '');
+  const { countries } = getGazetteer();
+  const codes: string[] = [];
+  for (const mention of findMentions(tokens, { relaxed: true })) {
+    const first = tokens[mention.start]!;
+    if (!first.cap && mention.end - mention.start === 1 && LOWER_CASE_WORDS.has(first.norm)) continue;
+    // "American" is the speaker, not a place to search for.
+    if (mention.code === 'US' && mention.kind === 'demonym') continue;
+    if (!codes.includes(mention.code)) codes.push(mention.code);
+  }
+  const terms: string[] = [];
+  for (const code of codes) {
+    for (const term of countries.get(code)?.searchTerms ?? []) if (!terms.includes(term)) terms.push(term);
+  }
+  return { codes, terms };
+}
