@@ -48,9 +48,9 @@ if (config.token) {
     process.exit(1);
   }
   stops.push(() => bot.stop());
-  // ---- WIRING POINT (integrator): start feeds polling (src/feeds) and delivery (src/delivery) here with
-  // bot.ctx (engine + client), push their stop functions onto `stops`, and put the SubscriptionService on
-  // ctx.subscriptions before startBot if the subscribe commands need it. ----
+  // ---- WIRING POINT (integrator): start feeds polling (src/feeds) and delivery (src/delivery) here. Commands
+  // run with `ctx` itself, so setting ctx.subscriptions (a SubscriptionService posting through bot.client.rest)
+  // makes /subscribe work; push each service's stop function onto `stops`. ----
   log.info(`ready: logged in as ${bot.client.user.tag} (${bot.client.user.id}) with ${commands.length} commands`);
 } else {
   await runConsole({

@@ -308,8 +308,19 @@ describe('the bot against the Discord emulator', () => {
     expect((await failing('search', { query: 'talks', from: 'last tuesday' })).content).toMatch(/last tuesday/);
   });
 
+  it('a wrong token ends the start with a clear message that does not repeat the token', async () => {
+    const wrong = 'd3Jvbmc.wrong-token.value';
+    const attempt = run(['src/main.ts'], env(emu, fixture.dataDir, { DISCORD_TOKEN: wrong }));
+    expect(await attempt.exited).toBe(1);
+    expect(attempt.output()).toMatch(/could not log in to Discord/);
+    expect(attempt.output()).not.toContain(wrong);
+  });
+
   it('every REST call the bot made was accepted, and SIGTERM stops it cleanly', async () => {
-    const rejected = emu.calls.filter((c) => c.status >= 400);
+    const byWrongToken = (c: RecordedCall) => c.headers.authorization?.includes('wrong-token') === true;
+    expect(emu.calls.some(byWrongToken)).toBe(true);
+
+    const rejected = emu.calls.filter((c) => c.status >= 400 && !byWrongToken(c));
     expect(rejected.map((c) => `${c.method} ${c.path} ${c.status} ${JSON.stringify(c.response)}`)).toEqual([]);
     expectNoPings(emu.calls);
     const code = await stopBot(bot);

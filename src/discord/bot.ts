@@ -13,19 +13,20 @@ export interface BotOptions {
 
 export interface Bot {
   client: Client<true>;
-  /** The context commands run with (the given one plus the client). */
-  ctx: BotContext;
   stop(): Promise<void>;
 }
 
-/** Logs in and resolves once the gateway session is ready. */
-export async function startBot(options: BotOptions, commands: CommandMap, baseCtx: BotContext, log: Logger): Promise<Bot> {
+/**
+ * Logs in and resolves once the gateway session is ready. Commands run with `ctx` itself (its `client` is set
+ * here), so services added to it later, such as `ctx.subscriptions`, reach them.
+ */
+export async function startBot(options: BotOptions, commands: CommandMap, ctx: BotContext, log: Logger): Promise<Bot> {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
     rest: { api: options.apiBase },
     allowedMentions: { ...NO_PINGS },
   });
-  const ctx: BotContext = { ...baseCtx, client };
+  ctx.client = client;
 
   client.on(Events.InteractionCreate, (interaction) => {
     handleInteraction(interaction, commands, ctx, log).catch((error: unknown) => log.error('interaction handler failed', error));
@@ -43,7 +44,6 @@ export async function startBot(options: BotOptions, commands: CommandMap, baseCt
   const readyClient = await ready;
   return {
     client: readyClient,
-    ctx,
     stop: async () => {
       await client.destroy();
     },
