@@ -145,6 +145,33 @@ describe('daily digests on a controllable clock', () => {
   });
 });
 
+describe('releases corrected after they arrived', () => {
+  it('puts the current version in the digest once, even when the correction changed its id', async () => {
+    const temp = tempDir();
+    cleanups.push(temp.remove);
+    const engine = await Engine.open({ dataDir: temp.dir, builtin: false });
+    cleanups.push(() => engine.close());
+    const first = startService(engine, temp.dir, '2024-05-01T00:00:00Z');
+    first.service.subscribeDigest({ guildId: 'g', channelId: 'c', time: '09:00', timezone: 'UTC' });
+    const draft = raw('Draft title of the statement', '2024-05-01', ['The Department of State announces new support for partners.']);
+    engine.importReleases([draft]);
+    await first.advanceTo('2024-05-01T03:00:00Z');
+    const report = engine.importReleases([{ ...draft, title: 'Corrected title of the statement' }]);
+    expect(report.updated.map((r) => r.id)).toEqual(['2024-05-01-corrected-title-of-the-statement']);
+    await first.service.stop();
+
+    // A restart in between must not take the corrected release (new id, same source) for a new one.
+    const second = startService(engine, temp.dir, '2024-05-01T04:00:00Z', { clock: first.clock, poster: first.poster });
+    cleanups.push(() => second.service.stop());
+    await second.advanceTo('2024-05-02T10:00:00Z');
+    const titles = ['Draft title of the statement', 'Corrected title of the statement'];
+    expect(second.poster.posts.map((p) => [p.at, titlesIn(p.content, titles)])).toEqual([
+      ['2024-05-01T09:00:00.000Z', ['Corrected title of the statement']],
+    ]);
+    expect(second.poster.posts[0]!.content.split('Corrected title of the statement')).toHaveLength(2);
+  });
+});
+
 describe('downtime', () => {
   it('sends the missed digests once, merged, after a restart in the middle of a day', async () => {
     const temp = tempDir();

@@ -69,6 +69,7 @@ export class DeliveryRunner {
   private started = false;
   private timer: Timer | null = null;
   private unlisten: (() => void) | null = null;
+  private arrived: Release[] = [];
 
   constructor(
     private readonly store: SubscriptionStore,
@@ -88,21 +89,30 @@ export class DeliveryRunner {
     this.started = true;
     this.syncFeed();
     this.unlisten = this.engine.onNewRelease((release) => {
-      try {
-        this.store.appendToFeed([release], this.nowIso());
-      } catch (error) {
-        // Not lost: the next start() reconciles the feed with the engine.
-        this.log(`could not record new release ${release.id}`, error);
-      }
-      this.kick();
+      // The engine announces an import's releases one by one, synchronously: record them as one batch after it.
+      this.arrived.push(release);
+      if (this.arrived.length === 1) queueMicrotask(() => this.recordArrived());
     });
     this.kick();
   }
 
+  private recordArrived(): void {
+    const batch = this.arrived.splice(0);
+    if (batch.length === 0) return;
+    try {
+      this.store.appendToFeed(batch, this.nowIso());
+    } catch (error) {
+      // Not lost: the next start() reconciles the feed with the engine.
+      this.log(`could not record ${batch.length} new release(s)`, error);
+    }
+    this.kick();
+  }
+
   async stop(): Promise<void> {
-    this.started = false;
     this.unlisten?.();
     this.unlisten = null;
+    this.recordArrived();
+    this.started = false;
     if (this.timer) this.clock.clearTimer(this.timer);
     this.timer = null;
     await this.whenIdle();
@@ -123,7 +133,11 @@ export class DeliveryRunner {
 
   /** Resolves when no pass is running or queued. */
   async whenIdle(): Promise<void> {
-    while (this.running) await this.running;
+    for (;;) {
+      this.recordArrived();
+      if (!this.running) return;
+      await this.running;
+    }
   }
 
   scheduleOf(subscription: Subscription): DailySchedule | null {
@@ -199,9 +213,17 @@ export class DeliveryRunner {
   /** The feed entries after the cursor whose releases are new (not back catalogue) and match the filter. */
   private matching(subscription: Subscription, entries: FeedEntry[]): { entry: FeedEntry; release: Release }[] {
     const found: { entry: FeedEntry; release: Release }[] = [];
+    let bySourceKey: Map<string, Release> | null = null;
+    const seen = new Set<string>();
     for (const entry of entries) {
-      const release = this.engine.find(entry.releaseId);
-      if (!release || this.isBackCatalogue(release, entry)) continue;
+      let release = this.engine.find(entry.releaseId);
+      if (!release && entry.sourceKey) {
+        // Updated since it arrived, under a new id (e.g. a corrected title): the same release, current version.
+        bySourceKey ??= new Map(this.engine.all().map((r) => [r.source.key, r]));
+        release = bySourceKey.get(entry.sourceKey);
+      }
+      if (!release || seen.has(release.id) || this.isBackCatalogue(release, entry)) continue;
+      seen.add(release.id);
       if (matchesFilter(release, subscription.filter)) found.push({ entry, release });
     }
     return found;
@@ -215,52 +237,68 @@ export class DeliveryRunner {
   }
 
   private planDigests(): void {
-    const now = new Date(this.clock.now());
     for (const subscription of this.store.active('digest')) {
-      const schedule = this.scheduleOf(subscription);
-      if (!schedule) continue;
-      const due = schedule.due(new Date(subscription.lastSlot ?? subscription.createdAt), now);
-      if (!due) continue;
-      const head = this.store.feedHead();
-      const found = this.matching(subscription, this.store.feedBetween(subscription.cursorSeq, head));
-      const heading: DigestHeading = {
-        day: schedule.localDate(due.latest),
-        firstDay: schedule.localDate(due.first),
-        runs: due.count,
-        filter: subscription.filter,
-      };
-      const releases = found.map((f) => f.release);
-      let messages: string[] = [];
-      if (releases.length > 0) {
-        messages = digestMessages(this.engine.digestOf(releases, heading.day), heading);
-      } else if (subscription.announceEmpty) {
-        messages = [emptyDigestMessage(heading)];
+      try {
+        this.planDigest(subscription);
+      } catch (error) {
+        this.log(`could not plan the digest of subscription ${subscription.id}`, error);
       }
-      const planned: PlannedDelivery = {
-        key: `digest:${due.latest.toISOString()}`,
-        fromSeq: subscription.cursorSeq,
-        toSeq: head,
-        releaseCount: releases.length,
-        messages,
-      };
-      this.store.plan(subscription, [planned], head, due.latest.toISOString(), now.toISOString());
     }
+  }
+
+  private planDigest(subscription: Subscription): void {
+    const now = new Date(this.clock.now());
+    const schedule = this.scheduleOf(subscription);
+    if (!schedule) return;
+    const due = schedule.due(new Date(subscription.lastSlot ?? subscription.createdAt), now);
+    if (!due) return;
+    const head = this.store.feedHead();
+    const found = this.matching(subscription, this.store.feedBetween(subscription.cursorSeq, head));
+    const heading: DigestHeading = {
+      day: schedule.localDate(due.latest),
+      firstDay: schedule.localDate(due.first),
+      runs: due.count,
+      filter: subscription.filter,
+    };
+    const releases = found.map((f) => f.release);
+    let messages: string[] = [];
+    if (releases.length > 0) {
+      messages = digestMessages(this.engine.digestOf(releases, heading.day), heading);
+    } else if (subscription.announceEmpty) {
+      messages = [emptyDigestMessage(heading)];
+    }
+    const planned: PlannedDelivery = {
+      key: `digest:${due.latest.toISOString()}`,
+      fromSeq: subscription.cursorSeq,
+      toSeq: head,
+      releaseCount: releases.length,
+      messages,
+    };
+    this.store.plan(subscription, [planned], head, due.latest.toISOString(), now.toISOString());
   }
 
   private planAlerts(): void {
     const head = this.store.feedHead();
     for (const subscription of this.store.active('alerts')) {
       if (subscription.cursorSeq >= head) continue;
-      const found = this.matching(subscription, this.store.feedBetween(subscription.cursorSeq, head));
-      const planned = found.map(({ entry, release }): PlannedDelivery => ({
-        key: `release:${release.id}`,
-        fromSeq: entry.seq - 1,
-        toSeq: entry.seq,
-        releaseCount: 1,
-        messages: [alertMessage(release, this.leadSentence(release))],
-      }));
-      this.store.plan(subscription, planned, head, null, this.nowIso());
+      try {
+        this.planAlertsOf(subscription, head);
+      } catch (error) {
+        this.log(`could not plan the alerts of subscription ${subscription.id}`, error);
+      }
     }
+  }
+
+  private planAlertsOf(subscription: Subscription, head: number): void {
+    const found = this.matching(subscription, this.store.feedBetween(subscription.cursorSeq, head));
+    const planned = found.map(({ entry, release }): PlannedDelivery => ({
+      key: `release:${release.id}`,
+      fromSeq: entry.seq - 1,
+      toSeq: entry.seq,
+      releaseCount: 1,
+      messages: [alertMessage(release, this.leadSentence(release))],
+    }));
+    this.store.plan(subscription, planned, head, null, this.nowIso());
   }
 
   private leadSentence(release: Release): string | undefined {

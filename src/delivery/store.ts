@@ -82,6 +82,7 @@ export interface FeedEntry {
   releaseId: string;
   /** When the bot learned of the release (ISO instant). */
   seenAt: string;
+  sourceKey: string | null;
 }
 
 interface SubscriptionRow {
@@ -184,6 +185,15 @@ export interface PlannedDelivery {
 export class SubscriptionStore {
   constructor(readonly db: Db) {}
 
+  /**
+   * Runs `fn` in an IMMEDIATE transaction: the write lock is taken at BEGIN (waiting out another process, e.g. the
+   * CLI importing, through busy_timeout) rather than on the first write, where SQLite would fail at once.
+   */
+  private write<T>(fn: () => T): () => T {
+    const transaction = this.db.transaction(fn);
+    return () => transaction.immediate();
+  }
+
   // ---- the release feed ----
 
   feedHead(): number {
@@ -202,7 +212,7 @@ export class SubscriptionStore {
     const insert = this.db.prepare(
       'INSERT OR IGNORE INTO delivery_feed (release_id, date, seen_at, source_key) VALUES (?, ?, ?, ?)',
     );
-    return this.db.transaction(() => {
+    return this.write(() => {
       let added = 0;
       for (const release of releases) added += insert.run(release.id, release.date, seenAt, release.source?.key ?? null).changes;
       return added;
@@ -212,14 +222,14 @@ export class SubscriptionStore {
   /** Feed entries in (afterSeq, upToSeq], oldest first. */
   feedBetween(afterSeq: number, upToSeq: number): FeedEntry[] {
     return this.db
-      .prepare('SELECT seq, release_id AS releaseId, seen_at AS seenAt FROM delivery_feed WHERE seq > ? AND seq <= ? ORDER BY seq')
+      .prepare('SELECT seq, release_id AS releaseId, seen_at AS seenAt, source_key AS sourceKey FROM delivery_feed WHERE seq > ? AND seq <= ? ORDER BY seq')
       .all(afterSeq, upToSeq) as FeedEntry[];
   }
 
   // ---- subscriptions ----
 
   create(input: NewSubscription, now: string): Subscription {
-    return this.db.transaction(() => {
+    return this.write(() => {
       const info = this.db
         .prepare(
           `INSERT INTO subscriptions
@@ -269,7 +279,7 @@ export class SubscriptionStore {
 
   /** Removes a subscription and its delivery record; returns it, or undefined when the guild has no such id. */
   remove(guildId: string, id: number): Subscription | undefined {
-    return this.db.transaction(() => {
+    return this.write(() => {
       const existing = this.get(id);
       if (!existing || existing.guildId !== guildId) return undefined;
       this.db.prepare('DELETE FROM subscriptions WHERE id = ?').run(id);
@@ -296,7 +306,7 @@ export class SubscriptionStore {
    * gone (the caller re-reads and plans again).
    */
   plan(expected: Subscription, planned: PlannedDelivery[], cursorSeq: number, lastSlot: string | null, now: string): boolean {
-    return this.db.transaction(() => {
+    return this.write(() => {
       const moved = this.db
         .prepare(
           `UPDATE subscriptions SET cursor_seq = ?, last_slot = ?
@@ -364,7 +374,7 @@ export class SubscriptionStore {
    * A successful post also clears the subscription's failure count.
    */
   completePart(delivery: Delivery, part: number, now: string, posted: boolean): void {
-    this.db.transaction(() => {
+    this.write(() => {
       const done = part + 1 >= delivery.messages.length;
       this.db
         .prepare(
@@ -403,7 +413,7 @@ export class SubscriptionStore {
     pauseReason: (failures: number) => string,
     now: string,
   ): Subscription | undefined {
-    return this.db.transaction(() => {
+    return this.write(() => {
       this.defer(delivery.id, retryAt);
       this.db
         .prepare('UPDATE subscriptions SET failure_count = failure_count + 1, last_error = ? WHERE id = ?')
