@@ -7,6 +7,9 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { APIEmbed, APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readConfig } from '../src/config.js';
+import { loadCommands } from '../src/discord/commands.js';
+import { deployCommands } from '../src/discord/deploy.js';
 import { startEmulator, type DiscordEmulator } from './emulator/index.js';
 import type { InteractionTranscript, RecordedCall } from './emulator/index.js';
 import { KENYA_TALKS, LONG_TITLE, ZANZIBAR_ANSWER, ZANZIBAR_TITLE, fixtureDataDir } from './discord-fixtures.js';
@@ -145,6 +148,14 @@ describe('the bot against the Discord emulator', () => {
     for (const registered of emu.registeredCommands(emu.guildId).filter((c) => !['subscribe', 'subscriptions', 'unsubscribe'].includes(c.name))) {
       expect(registered.options?.some((o) => o.name === 'hide'), registered.name).toBe(true);
     }
+  });
+
+  it('registers globally when no guild is configured', async () => {
+    const config = readConfig({ DISCORD_TOKEN: emu.token, DISCORD_API_BASE: emu.apiBase, DISCORD_CLIENT_ID: emu.applicationId });
+    const result = await deployCommands(config, await loadCommands());
+    expect(result.scope).toBe('global');
+    expect(emu.registeredCommands().map((c) => c.name).sort()).toEqual([...result.names].sort());
+    expect(result.names).toContain('ask');
   });
 
   it('connects with the Guilds and Guild Messages intents only, and never logs the token', async () => {

@@ -30,6 +30,10 @@ export async function deployCommands(config: Config, commands: readonly CommandM
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const log = createLogger([config.token]);
+  if (!config.token) {
+    console.error('DISCORD_TOKEN is not set: deploying commands needs the bot token (see .env.example).');
+    process.exit(1);
+  }
   try {
     const result = await deployCommands(config, await loadCommands());
     const where = result.scope === 'guild' ? `guild ${config.guildId}` : 'all guilds (global; may take up to an hour to appear)';
@@ -40,5 +44,12 @@ async function main(): Promise<void> {
   }
 }
 
-const invokedPath = process.argv[1] ? realpathSync(process.argv[1]) : '';
-if (invokedPath === fileURLToPath(import.meta.url)) await main();
+function invokedDirectly(): boolean {
+  try {
+    return Boolean(process.argv[1]) && realpathSync(process.argv[1] as string) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+
+if (invokedDirectly()) await main();
