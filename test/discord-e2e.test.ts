@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config.js';
 import { loadCommands } from '../src/discord/commands.js';
 import { deployCommands } from '../src/discord/deploy.js';
-import { startEmulator, type DiscordEmulator } from './emulator/index.js';
+import { messageText, startEmulator, type DiscordEmulator } from './emulator/index.js';
 import type { InteractionTranscript, RecordedCall } from './emulator/index.js';
 import { KENYA_TALKS, LONG_TITLE, ZANZIBAR_ANSWER, ZANZIBAR_TITLE, fixtureDataDir } from './discord-fixtures.js';
 
@@ -73,13 +73,6 @@ async function stopBot(bot: Running): Promise<number | null> {
 }
 
 const embedsOf = (message: APIMessage | null): APIEmbed[] => message?.embeds ?? [];
-const textOf = (message: APIMessage | null): string =>
-  [
-    message?.content ?? '',
-    ...embedsOf(message).flatMap((e) => [e.author?.name, e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text]),
-  ]
-    .filter(Boolean)
-    .join('\n');
 interface SentButton {
   custom_id?: string;
   label?: string;
@@ -179,13 +172,13 @@ describe('the bot against the Discord emulator', () => {
   it('hide:true makes the reply ephemeral', async () => {
     const reply = await command('about', { hide: true });
     expect((reply.final?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
-    expect(textOf(reply.final)).toMatch(/Corpus/);
+    expect(messageText(reply.final)).toMatch(/Corpus/);
   });
 
   it('/search pages with Previous/Next, also after the bot restarts', async () => {
     const reply = await command('search', { query: 'Kenya talks' });
     const first = reply.final;
-    expect(textOf(first)).toMatch(/Page 1 of 3/);
+    expect(messageText(first)).toMatch(/Page 1 of 3/);
     expect(button(first, /Previous/)?.disabled).toBe(true);
     const next = button(first, /Next/)!;
     expect(next.custom_id!.length).toBeLessThanOrEqual(100);
@@ -193,7 +186,7 @@ describe('the bot against the Discord emulator', () => {
     const clicked = await emu.waitForReply(emu.clickButton({ customId: next.custom_id!, messageId: first!.id }).id, 15_000);
     expect(clicked.callbackType).toBe(7);
     const second = emu.message(first!.id)!;
-    expect(textOf(second)).toMatch(/Page 2 of 3/);
+    expect(messageText(second)).toMatch(/Page 2 of 3/);
     expect(embedsOf(second)[0]?.fields?.[0]?.name).toMatch(/^6\. /);
 
     await stopBot(bot);
@@ -201,7 +194,7 @@ describe('the bot against the Discord emulator', () => {
     const again = button(second, /Next/)!;
     await emu.waitForReply(emu.clickButton({ customId: again.custom_id!, messageId: first!.id }).id, 15_000);
     const third = emu.message(first!.id)!;
-    expect(textOf(third)).toMatch(/Page 3 of 3/);
+    expect(messageText(third)).toMatch(/Page 3 of 3/);
     expect(button(third, /Next/)?.disabled).toBe(true);
   });
 
@@ -209,7 +202,7 @@ describe('the bot against the Discord emulator', () => {
     const reply = await command('search', { query: 'talks', country: 'Kenya', from: '2031-02-20', to: '2031-02-28', kind: 'Press Statement' });
     const fields = embedsOf(reply.final)[0]?.fields ?? [];
     expect(fields.map((f) => f.name)).toEqual(['1. United States and Kenya Hold Talks on Tourism', '2. United States and Kenya Hold Talks on Culture']);
-    expect(textOf(reply.final)).toMatch(/Filters: country Kenya · from Feb 20, 2031 · to Feb 28, 2031 · kind Press Statement/);
+    expect(messageText(reply.final)).toMatch(/Filters: country Kenya · from Feb 20, 2031 · to Feb 28, 2031 · kind Press Statement/);
   });
 
   it('autocomplete answers within 25 choices of at most 100 characters', async () => {
@@ -252,17 +245,17 @@ describe('the bot against the Discord emulator', () => {
 
     const digest = await command('digest', {});
     expect(embedsOf(digest.final)[0]?.title).toBe('Digest: Mar 12, 2031');
-    expect(textOf(digest.final)).toContain(ZANZIBAR_TITLE);
+    expect(messageText(digest.final)).toContain(ZANZIBAR_TITLE);
     const dated = await command('digest', { date: '2031-02-15' });
-    expect(textOf(dated.final)).toContain('United States and Kenya Hold Talks on Water');
+    expect(messageText(dated.final)).toContain('United States and Kenya Hold Talks on Water');
 
     const country = await command('country', { name: 'Kenya', from: '2031-01-01' });
     expect(embedsOf(country.final)[0]?.title).toBe(`Kenya: ${KENYA_TALKS} releases from Jan 1, 2031`);
-    expect(textOf(country.final)).toMatch(/Page 1 of 2 · newest first/);
+    expect(messageText(country.final)).toMatch(/Page 1 of 2 · newest first/);
     expect(embedsOf(country.final)[0]?.description?.split('\n')[0]).toContain('Talks on Tourism');
 
     const about = await command('about');
-    const aboutText = textOf(about.final);
+    const aboutText = messageText(about.final);
     expect(aboutText).toMatch(/\d+ releases, .* – Mar 12, 2031/);
     expect(aboutText).toMatch(/Version/);
     expect(aboutText).toContain('/ask');
@@ -305,7 +298,7 @@ describe('the bot against the Discord emulator', () => {
     }
     const longSearch = await command('search', { query: huge });
     for (const b of buttonsOf(longSearch.final)) expect(b.custom_id!.length).toBeLessThanOrEqual(100);
-    expect(textOf(longSearch.final)).toMatch(/shortened/);
+    expect(messageText(longSearch.final)).toMatch(/shortened/);
 
     expect((await failing('release', { id: 'no-such-release' })).content).toMatch(/No release has the id/);
     expect((await failing('summarize', { id: 'no-such-release' })).content).toMatch(/No release has the id/);
@@ -313,7 +306,7 @@ describe('the bot against the Discord emulator', () => {
     const pings = await command('ask', { question: '@everyone <@&123456789012345678> what about Kenya?' });
     expect(pings.final?.mention_everyone).toBe(false);
     expect(pings.final?.mention_roles).toEqual([]);
-    expect(textOf(pings.final)).not.toMatch(LIVE_MENTION);
+    expect(messageText(pings.final)).not.toMatch(LIVE_MENTION);
     expectNoPings(pings.calls);
 
     expect((await failing('search', { query: 'talks', from: 'last tuesday' })).content).toMatch(/last tuesday/);
