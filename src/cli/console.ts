@@ -8,11 +8,11 @@ import { ApplicationCommandOptionType } from 'discord.js';
 import type { Readable, Writable } from 'node:stream';
 import { isUserError } from '../errors.js';
 import type { BotContext, CommandModule } from '../discord/context.js';
-import { fitMessage, type MessageView } from '../discord/limits.js';
+import type { MessageView } from '../discord/limits.js';
 import type { Logger } from '../discord/log.js';
 import { errorView } from '../discord/render.js';
 import { commandMap } from '../discord/commands.js';
-import { runButton, runCommand } from '../discord/router.js';
+import { runButton, runCommand, type CommandMap } from '../discord/router.js';
 import { parseConsoleLine, type ConsoleInput } from './console-input.js';
 import { ConsoleButtonInteraction, ConsoleCommandInteraction } from './console-interaction.js';
 import { renderView } from './console-render.js';
@@ -61,9 +61,8 @@ export function helpText(commands: readonly CommandModule[]): string {
 }
 
 /** Runs one parsed line through the router, like an interaction from Discord. */
-async function execute(input: ConsoleInput, options: ConsoleOptions, session: ConsoleSession): Promise<void> {
+async function execute(input: ConsoleInput, commands: CommandMap, options: ConsoleOptions, session: ConsoleSession): Promise<void> {
   const { ctx, log } = options;
-  const commands = commandMap(options.commands);
   switch (input.type) {
     case 'empty':
     case 'quit':
@@ -95,16 +94,15 @@ class ConsoleSession {
   }
 
   readonly show = (view: MessageView): void => {
-    const fitted = fitMessage(view);
-    if (fitted.components.length) {
+    if (view.components?.length) {
       this.lastButtons = new Map();
-      for (const button of fitted.components.flatMap((row) => row.components)) {
+      for (const button of view.components.flatMap((row) => row.components)) {
         if (button.disabled || !('custom_id' in button) || !('label' in button)) continue;
         if (/next/i.test(button.label ?? '')) this.lastButtons.set('next', button.custom_id);
         else if (/prev/i.test(button.label ?? '')) this.lastButtons.set('previous', button.custom_id);
       }
     }
-    this.print(renderView(fitted));
+    this.print(renderView(view));
   };
 
   buttonFor(direction: 'next' | 'previous'): string | undefined {
@@ -134,7 +132,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       continue;
     }
     if (input.type === 'quit') break;
-    await execute(input, options, session);
+    await execute(input, commands, options, session);
     if (options.interactive) lines.prompt();
   }
   lines.close();
