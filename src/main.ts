@@ -9,6 +9,12 @@ import type { BotContext } from './discord/context.js';
 import { createLogger } from './discord/log.js';
 import { runConsole } from './cli/console.js';
 import { Engine } from './search/engine.js';
+import { REST } from 'discord.js';
+import { restPoster } from './delivery/poster.js';
+import { SubscriptionService } from './delivery/subscriptions.js';
+import { isUserError } from './errors.js';
+import { loadFeedConfig } from './feeds/config.js';
+import { startLiveFeeds } from './feeds/live.js';
 
 const config = loadConfigOrExit();
 const log = createLogger([config.token]);
@@ -38,6 +44,22 @@ process.once('SIGINT', () => void shutdown('SIGINT'));
 process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
 if (config.token) {
+  try {
+    loadFeedConfig(process.env);
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    console.error(error.message);
+    engine.close();
+    process.exit(1);
+  }
+  // Delivery must be on ctx before the bot starts (commands read it) and subscribed to new releases before feeds run.
+  const subscriptions = SubscriptionService.open({
+    dataDir: config.dataDir,
+    engine,
+    poster: restPoster(new REST({ api: config.apiBase }).setToken(config.token)),
+    log: (message, error) => log.error(message, error),
+  });
+  ctx.subscriptions = subscriptions;
   log.info(`statebot ${ctx.version}: ${engine.stats().count} releases; connecting to Discord at ${config.apiBase}`);
   let bot: Bot;
   try {
@@ -48,9 +70,10 @@ if (config.token) {
     process.exit(1);
   }
   stops.push(() => bot.stop());
-  // ---- WIRING POINT (integrator): start feeds polling (src/feeds) and delivery (src/delivery) here. Commands
-  // run with `ctx` itself, so setting ctx.subscriptions (a SubscriptionService posting through bot.client.rest)
-  // makes /subscribe work; push each service's stop function onto `stops`. ----
+  subscriptions.start();
+  stops.push(() => subscriptions.stop());
+  const feeds = startLiveFeeds(engine, { dataDir: config.dataDir, log: (line) => log.info(line) });
+  if (feeds) stops.push(() => feeds.stop());
   log.info(`ready: logged in as ${bot.client.user.tag} (${bot.client.user.id}) with ${commands.length} commands`);
 } else {
   await runConsole({
