@@ -56,6 +56,16 @@ export const MEETING_VERBS = new Set([
   'met', 'meet', 'meets', 'meeting', 'meetings', 'spoke', 'speak', 'speaks', 'speaking', 'call', 'calls', 'called',
   'talked', 'hosted', 'hosts', 'host', 'hosting', 'welcomed', 'welcomes', 'received', 'receives', 'conferred',
 ]);
+/** Verbs whose "with" introduces the other party: "met yesterday with", "spoke by phone with". */
+const WITH_VERBS = new Set([
+  'met', 'meet', 'meets', 'meeting', 'meetings', 'spoke', 'speak', 'speaks', 'speaking', 'call', 'calls', 'called',
+  'talked', 'talks', 'conferred', 'consultations', 'dialogue',
+]);
+/** What may stand between such a verb and its "with". */
+const WITH_ADVERBS = new Set([
+  'today', 'yesterday', 'virtually', 'separately', 'also', 'again', 'jointly', 'by', 'phone', 'telephone', 'video',
+  'teleconference', 'this', 'morning', 'afternoon', 'evening', 'earlier', 'week', 'in', 'person', 'later', 'privately',
+]);
 /** Official titles that make a demonym the counterpart's nationality: "Swedish Prime Minister", "ROK officials". */
 export const ROLE_HEADS = new Set([
   'minister', 'ministers', 'president', 'premier', 'chancellor', 'king', 'queen', 'emir', 'prince', 'sultan',
@@ -268,9 +278,12 @@ function meetingVerbIndex(tokens: Token[], sentence: Sentence): number {
 }
 
 /** Where the counterpart list starts after "met with …", or -1. */
-function counterpartStart(tokens: Token[], sentence: Sentence, verb: number): number {
-  for (let w = verb + 1; w < Math.min(sentence.end, verb + 6); w++) {
-    if (tokens[w]!.norm !== 'with') continue;
+function counterpartStart(tokens: Token[], sentence: Sentence): number {
+  for (let verb = sentence.start; verb < sentence.end; verb++) {
+    if (!WITH_VERBS.has(tokens[verb]!.norm)) continue;
+    let w = verb + 1;
+    while (w < sentence.end && w < verb + 5 && WITH_ADVERBS.has(tokens[w]!.norm)) w++;
+    if (tokens[w]?.norm !== 'with') continue;
     let c = w + 1;
     while (c < sentence.end && c < w + 8 && COUNTERPART_FILLERS.has(tokens[c]!.norm)) c++;
     return c;
@@ -311,7 +324,7 @@ export function readContexts(
   for (const sentence of sentences) {
     const chains = findChains(tokens, sentence, mentionAt);
     const verb = meetingVerbIndex(tokens, sentence);
-    const withStart = verb >= 0 ? counterpartStart(tokens, sentence, verb) : -1;
+    const withStart = counterpartStart(tokens, sentence);
     for (const chain of chains) {
       const itemCodes = chain.items.map((item) => {
         const codes: string[] = [];

@@ -101,6 +101,7 @@ export const EXTRA_NAMES: ReadonlyArray<readonly [string, string, ExtraKind]> = 
   ['The Bahamas', 'BS', 'alias'],
   ['Democratic Republic of Congo', 'CD', 'alias'],
   ['Timor-Leste', 'TL', 'alias'],
+  ['Guinea Bissau', 'GW', 'alias'],
   ['Eswatini', 'SZ', 'alias'],
   ['Burkina', 'BF', 'alias'],
   ['Republic of China', 'TW', 'alias'],

@@ -91,13 +91,13 @@ function looksLikePersonName(tokens: Token[], index: number): boolean {
   return !(previous && (previous.norm === 'of' || previous.norm === 'lake'));
 }
 
-/** "Athens, Georgia", "Moscow, Idaho", "Atlanta, Georgia": a U.S. place. */
-function isUsPlace(tokens: Token[], start: number, end: number, entry: GazetteerEntry): boolean {
-  const comma = tokens[end];
+function followedByUsState(tokens: Token[], end: number): boolean {
   const state = tokens[end + 1];
-  if (comma?.text === ',' && state && state.cap && US_STATES.has(state.norm)) {
-    return entry.kind === 'capital' || entry.kind === 'city' || entry.kind === 'name';
-  }
+  return tokens[end]?.text === ',' && state !== undefined && state.cap && US_STATES.has(state.norm);
+}
+
+/** "Atlanta, Georgia": a capitalized word that is not a country, a comma, then Georgia. */
+function isUsPlace(tokens: Token[], start: number, end: number): boolean {
   if (tokens[start]!.norm === 'georgia' && end - start === 1) {
     const before = tokens[start - 1];
     const word = tokens[start - 2];
@@ -131,6 +131,12 @@ export function findMentions(tokens: Token[], options: MatchOptions = {}): Menti
       continue;
     }
     const { entry, end } = best;
+    const isTown = entry.kind === 'capital' || entry.kind === 'city';
+    if (entry.code !== null && isTown && !options.relaxed && followedByUsState(tokens, end)) {
+      // "Athens, Georgia", "Moscow, Idaho": neither the town nor the state is abroad.
+      i = end + 2;
+      continue;
+    }
     if (entry.code !== null && accept(entry, tokens, i, end, options)) {
       mentions.push({ code: entry.code, kind: entry.kind, start: i, end });
     }
@@ -150,7 +156,7 @@ function followsNameParticle(tokens: Token[], start: number): boolean {
 
 function accept(entry: GazetteerEntry, tokens: Token[], start: number, end: number, options: MatchOptions): boolean {
   if (options.relaxed) return true;
-  if (isUsPlace(tokens, start, end, entry)) return false;
+  if (isUsPlace(tokens, start, end)) return false;
   if (followsNameParticle(tokens, start)) return false;
   if (!options.titleCase && end - start === 1 && FIRST_NAME_LIKE.has(tokens[start]!.norm)) {
     return !looksLikePersonName(tokens, start);
