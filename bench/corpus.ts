@@ -14,7 +14,8 @@ import { seededRandom, type Random } from './random.js';
 import { normalizeTitle, words } from './text.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const SHARED_DIR = path.resolve(REPO_ROOT, '../shared');
+/** ../shared beside the repo; BENCH_SHARED_DIR overrides it (e.g. a missing dir, to try the fresh-clone path). */
+export const SHARED_DIR = path.resolve(REPO_ROOT, process.env['BENCH_SHARED_DIR'] ?? '../shared');
 export const REAL_CORPUS_PATH = path.join(SHARED_DIR, 'corpus/statedept-2021.jsonl');
 export const BUILTIN_RELEASES_PATH = path.join(REPO_ROOT, 'corpus/releases.json');
 export const BENCH_CACHE_DIR = path.join(os.tmpdir(), 'statebot-bench');
