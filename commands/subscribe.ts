@@ -16,6 +16,7 @@ import {
   respondWithSubscriptionIds,
   subscriptionId,
 } from '../src/delivery/interactions.js';
+import { hidePrivateOption } from '../src/delivery/interactions.js';
 import { DEFAULT_TIMEZONE, timezoneSuggestions } from '../src/delivery/schedule.js';
 import { createdView, resumedView } from '../src/delivery/views.js';
 import { UserError } from '../src/errors.js';
@@ -38,7 +39,8 @@ export const data = new SlashCommandBuilder()
       )
       .addStringOption((o) => o.setName('countries').setDescription('Only releases about these countries, comma-separated').setMaxLength(300))
       .addStringOption((o) => o.setName('keywords').setDescription('Only releases containing one of these words, comma-separated').setMaxLength(300))
-      .addBooleanOption((o) => o.setName('empty_days').setDescription('Post one short line on days without releases (default: post nothing)')),
+      .addBooleanOption((o) => o.setName('empty_days').setDescription('Post one short line on days without releases (default: post nothing)'))
+      .addBooleanOption(hidePrivateOption),
   )
   .addSubcommand((sub) =>
     sub
@@ -46,13 +48,15 @@ export const data = new SlashCommandBuilder()
       .setDescription('A message for each new release that matches, as releases arrive')
       .addChannelOption((o) => o.setName('channel').setDescription('Where to post them').addChannelTypes(...POSTABLE).setRequired(true))
       .addStringOption((o) => o.setName('countries').setDescription('Only releases about these countries, comma-separated').setMaxLength(300))
-      .addStringOption((o) => o.setName('keywords').setDescription('Only releases containing one of these words, comma-separated').setMaxLength(300)),
+      .addStringOption((o) => o.setName('keywords').setDescription('Only releases containing one of these words, comma-separated').setMaxLength(300))
+      .addBooleanOption(hidePrivateOption),
   )
   .addSubcommand((sub) =>
     sub
       .setName('resume')
       .setDescription('Resume a subscription that was paused because posting failed')
-      .addIntegerOption((o) => o.setName('id').setDescription('The paused subscription').setRequired(true).setAutocomplete(true).setMinValue(1)),
+      .addIntegerOption((o) => o.setName('id').setDescription('The paused subscription').setRequired(true).setAutocomplete(true).setMinValue(1))
+      .addBooleanOption(hidePrivateOption),
   );
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {

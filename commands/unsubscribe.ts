@@ -14,6 +14,7 @@ import {
   respondWithSubscriptionIds,
   subscriptionId,
 } from '../src/delivery/interactions.js';
+import { hidePrivateOption } from '../src/delivery/interactions.js';
 import { removedView } from '../src/delivery/views.js';
 
 export const data = new SlashCommandBuilder()
@@ -23,7 +24,8 @@ export const data = new SlashCommandBuilder()
   .setContexts(InteractionContextType.Guild)
   .addIntegerOption((o) =>
     o.setName('id').setDescription('The subscription to remove (see /subscriptions)').setRequired(true).setAutocomplete(true).setMinValue(1),
-  );
+  )
+  .addBooleanOption(hidePrivateOption);
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const service = requireSubscriptions(ctx);

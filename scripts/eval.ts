@@ -62,9 +62,11 @@ async function main(): Promise<void> {
     const { evaluateCountryTags } = await import('../src/countries/evaluate.js');
     const labels = readJsonLines<Parameters<typeof evaluateCountryTags>[0][number]>(EVAL_COUNTRIES);
     const byKey = new Map(engine.all().map((r) => [releaseKey(r.title, r.date), r]));
-    const scores = evaluateCountryTags(labels, (title: string, date: string) => byKey.get(releaseKey(title, date)));
-    console.log('\nCountry tags (../shared/eval/countries.jsonl)');
-    console.log(JSON.stringify(scores, null, 2));
+    const report = evaluateCountryTags(labels, (label) => byKey.get(releaseKey(label.title, label.date)));
+    const row = (name: string, s: { precision: number; recall: number; truePositives: number }) => [name, s.precision.toFixed(3), s.recall.toFixed(3), String(s.truePositives)];
+    console.log(`\nCountry tags (../shared/eval/countries.jsonl, ${report.items.length} releases${report.missing.length ? `, ${report.missing.length} not found` : ''})`);
+    console.log(table(['tags', 'precision', 'recall', 'correct'], [row('about (countries)', report.about), row('about + mentioned', report.any)]));
+    if (verbose) for (const item of report.items) if (item.aboutExtra.length || item.aboutMissing.length) console.log(`   ${item.label.title}: extra ${item.aboutExtra.join(',') || '-'} missing ${item.aboutMissing.join(',') || '-'}`);
   } catch (error) {
     console.log(`\ncountry tags: not evaluated (${(error as Error).message})`);
   }

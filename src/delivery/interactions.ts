@@ -4,6 +4,7 @@ import {
   PermissionFlagsBits,
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
+  type SlashCommandBooleanOption,
 } from 'discord.js';
 import type { BotContext } from '../discord/context.js';
 import { fitMessage, type MessageView } from '../discord/limits.js';
@@ -46,11 +47,20 @@ export function requireBotCanPost(interaction: ChatInputCommandInteraction, chan
   }
 }
 
-/** Subscription commands answer privately: they are server configuration, not conversation. */
+/**
+ * Subscription commands answer privately by default: they are server configuration, not conversation.
+ * `hide:false` shows the answer to the channel.
+ */
 export async function replyPrivately(interaction: ChatInputCommandInteraction, view: MessageView): Promise<void> {
   const message = fitMessage(view);
+  const hide = interaction.options.getBoolean('hide') ?? true;
   if (interaction.deferred || interaction.replied) await interaction.editReply(message);
-  else await interaction.reply({ ...message, flags: MessageFlags.Ephemeral });
+  else await interaction.reply(hide ? { ...message, flags: MessageFlags.Ephemeral } : message);
+}
+
+/** The `hide` option of subscription commands: private unless set to false. */
+export function hidePrivateOption(option: SlashCommandBooleanOption): SlashCommandBooleanOption {
+  return option.setName('hide').setDescription('Only you see the answer (default: true for subscription commands)');
 }
 
 /** Autocomplete for an `id` option: the guild's subscriptions whose label contains what was typed. */
