@@ -217,6 +217,38 @@ describe('tagCountries: about versus in passing', () => {
     expect(tags.mentioned).toEqual(['SD']);
   });
 
+  it('keeps states in a list of topics in passing once the subject is known', () => {
+    const tags = tagCountries('Secretary Blinken’s Meeting with Indian External Affairs Minister Jaishankar', [
+      ATTRIBUTION,
+      'Secretary Blinken welcomed Indian External Affairs Minister Dr. S. Jaishankar to the Department of State. They also discussed regional developments, the coup in Burma, and continuing support for Afghanistan.',
+    ]);
+    expect(tags).toEqual({ countries: ['IN'], mentioned: ['MM', 'AF'] });
+  });
+
+  it('reads a public schedule: the Secretary’s counterparts are subjects, other officials’ travel is in passing', () => {
+    const tags = tagCountries('Public Schedule – August 5, 2021', [
+      '***THE DAILY PUBLIC SCHEDULE IS SUBJECT TO CHANGE***',
+      'SECRETARY ANTONY J. BLINKEN',
+      '2:30 p.m. Secretary Blinken meets with Ukrainian Foreign Minister Dmytro Kuleba, at the Department of State.',
+      'DEPUTY SECRETARY OF STATE WENDY R. SHERMAN 3:00 p.m. Deputy Secretary Sherman meets with Canadian Deputy Foreign Minister Marta Morgan.',
+      'UNDER SECRETARY FOR POLITICAL AFFAIRS VICTORIA J. NULAND',
+      'Under Secretary Nuland is on travel to South Africa, Botswana, Tanzania, and Niger from August 2-6, 2021.',
+    ]);
+    expect(tags).toEqual({ countries: ['UA'], mentioned: ['CA', 'ZA', 'BW', 'TZ', 'NE'] });
+  });
+
+  it('reads "St." for "Saint"', () => {
+    expect(tagCountries('St. Kitts and Nevis Independence Day', []).countries).toEqual(['KN']);
+    expect(tagCountries('Saint Lucia National Day', []).countries).toEqual(['LC']);
+  });
+
+  it('treats the country of a venue ("Geneva, Switzerland") as in passing', () => {
+    const tags = tagCountries('Strategic Stability Dialogue with Russia', [
+      'The Deputy Secretary will travel to Geneva, Switzerland for the dialogue with Russian officials.',
+    ]);
+    expect(tags).toEqual({ countries: ['RU'], mentioned: ['CH'] });
+  });
+
   it('puts the subject first and lists each code once', () => {
     const tags = tagCountries('Kenya National Day', ['We congratulate Kenya. Kenyan leaders met in Nairobi. Kenya’s future is bright.']);
     expect(tags.countries).toEqual(['KE']);

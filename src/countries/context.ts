@@ -15,6 +15,11 @@ export interface MentionContext {
   chainSize: number;
   /** Codes of the other items when the mention is one of exactly two coordinated items ("Israel and the PA"). */
   pairedWith: string[];
+  /**
+   * One of several states in a list of topics: "discussed regional developments, the coup in Burma, and support
+   * for Afghanistan". Unlike `listed`, the items need not be bare names.
+   */
+  topicList: boolean;
   /** After "including", "such as", "particularly" in the same clause. */
   example: boolean;
   /** Venue, posting, name of another thing, or nationality of a person: says nothing about the release's topic. */
@@ -45,13 +50,15 @@ const NAMED_THING_NOUNS = new Set([
   'exchange', 'scholarship', 'award', 'prize', 'index', 'series', 'compact', 'ministerial', 'policy', 'group',
   'format', 'roadmap', 'talks',
 ]);
+const OPEN_LIST_WORDS = new Set(['other', 'others', 'several', 'many', 'all']);
 const PLACE_NOUNS = new Set(['region', 'province', 'state', 'city', 'area', 'district', 'governorate']);
 const NAME_CONNECTORS_LEFT = new Set(['of', 'on', 'for', 'the', 'and', 'to', '-', "'s"]);
 const NAME_CONNECTORS_RIGHT = new Set(['-', "'s", 'of']);
 const ITEM_CONNECTORS = new Set(['of', 'the', 'de', 'du', 'da', 'del', 'al', 'bin', 'la', "'s", '-', 'and']);
 const EXAMPLE_WORDS = new Set(['including', 'particularly', 'especially', 'notably', 'like']);
 const CLAUSE_BOUNDARIES = new Set([',', ';', ':', '(', '—', '–']);
-const NATIONALITY_WORDS = new Set(['national', 'nationals', 'citizen', 'citizens', 'nationality', 'descent', 'origin']);
+// Singular only: "an Algerian citizen" is a person's nationality, "Cuban citizens' rights" are Cuba's affairs.
+const NATIONALITY_WORDS = new Set(['national', 'citizen', 'nationality', 'descent', 'origin']);
 export const MEETING_VERBS = new Set([
   'met', 'meet', 'meets', 'meeting', 'meetings', 'spoke', 'speak', 'speaks', 'speaking', 'call', 'calls', 'called',
   'talked', 'hosted', 'hosts', 'host', 'hosting', 'welcomed', 'welcomes', 'received', 'receives', 'conferred',
@@ -86,6 +93,8 @@ interface Item {
 
 interface Chain {
   items: Item[];
+  /** Unnamed members closing the list: "…, Romania, and other international partners". */
+  openEnded: boolean;
 }
 
 function inMention(index: number, mentionAt: Int32Array): boolean {
@@ -168,7 +177,9 @@ function findChains(tokens: Token[], sentence: Sentence, mentionAt: Int32Array):
       items.push(item);
       cursor = item.end;
     }
-    chains.push({ items });
+    const after = readSeparator(cursor);
+    const openEnded = after >= 0 && OPEN_LIST_WORDS.has(tokens[after]!.norm);
+    chains.push({ items, openEnded });
     i = cursor;
   }
   return chains;
@@ -317,6 +328,7 @@ export function readContexts(
     chainSize: 1,
     pairedWith: [],
     example: false,
+    topicList: false,
     weak: isWeak(tokens, m, mentions[index - 1], options.dateline ?? false, options.titleCase ?? false),
     counterpart: false,
   }));
@@ -335,7 +347,7 @@ export function readContexts(
         return codes;
       });
       const countryItems = itemCodes.filter((codes) => codes.length > 0).length;
-      const listed = chain.items.length >= 3 && countryItems >= 2;
+      const listed = chain.items.length + (chain.openEnded ? 1 : 0) >= 3 && countryItems >= 2;
       const isCounterpartChain = withStart >= 0 && chain.items[0]!.start === withStart;
       const chainStart = chain.items[0]!.start;
       const example = isExample(tokens, chainStart, sentence.start);
@@ -365,6 +377,7 @@ export function readContexts(
       }
     }
   }
+  for (const sentence of sentences) markTopicList(tokens, sentence, mentions, contexts);
   // Mentions outside any chain (lower-case context) still need the example check.
   mentions.forEach((m, index) => {
     const context = contexts[index]!;
@@ -374,6 +387,49 @@ export function readContexts(
     }
   });
   return contexts;
+}
+
+const ENUMERATION_REACH = 8;
+
+/**
+ * Finds the enumeration of a sentence ("A, B, and C" or "A and B, as well as C") and marks its mentions as a list of
+ * topics when it names two or more different states.
+ */
+function markTopicList(tokens: Token[], sentence: Sentence, mentions: Mention[], contexts: MentionContext[]) {
+  const commas: number[] = [];
+  let closing = -1;
+  let spanStart = -1;
+  let spanEnd = -1;
+  for (let i = sentence.start; i < sentence.end; i++) {
+    if (tokens[i]!.text !== ',' || !isEnumerationComma(tokens, i)) continue;
+    commas.push(i);
+    const next = tokens[i + 1]?.norm;
+    const asWellAs = next === 'as' && tokens[i + 2]?.norm === 'well' && tokens[i + 3]?.norm === 'as';
+    if (asWellAs) {
+      // "events in Belarus and relief efforts in Gaza, as well as …"
+      spanStart = Math.max(sentence.start, i - 12);
+      spanEnd = Math.min(sentence.end, i + 4 + ENUMERATION_REACH);
+      closing = i;
+      break;
+    }
+    if ((next === 'and' || next === 'or') && commas.length >= 2) {
+      spanStart = commas[0]! - ENUMERATION_REACH;
+      spanEnd = Math.min(sentence.end, i + 2 + ENUMERATION_REACH);
+      closing = i;
+      break;
+    }
+  }
+  if (closing < 0) return;
+  const inside = mentions
+    .map((m, index) => ({ m, index }))
+    .filter(({ m }) => m.start >= Math.max(spanStart, sentence.start) && m.start < spanEnd && m.code !== 'US');
+  if (new Set(inside.map(({ m }) => m.code)).size < 2) return;
+  for (const { index } of inside) contexts[index]!.topicList = true;
+}
+
+function isEnumerationComma(tokens: Token[], i: number): boolean {
+  // "July 26, 2021" and "1,500" are not list commas.
+  return !(/^\d/.test(tokens[i - 1]?.text ?? '') && /^\d/.test(tokens[i + 1]?.text ?? ''));
 }
 
 /** Index of the sentence holding a token. */

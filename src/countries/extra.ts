@@ -308,7 +308,7 @@ export const BLOCKED_PHRASES: readonly string[] = [
   'Paris Agreement', 'Paris Climate Agreement', 'Paris Accord', 'Paris Accords', 'Paris Peace Forum',
   'Geneva Convention', 'Geneva Conventions', 'Vienna Convention', 'Vienna Conventions', 'Kyoto Protocol',
   'Montreal Protocol', 'Rome Statute', 'Helsinki Final Act', 'Stockholm Convention', 'Istanbul Convention',
-  'Islamic State of Iraq and Syria', 'Islamic State of Iraq and the Levant', 'Islamic State in Iraq and Syria',
+  'Minsk Group', 'OSCE Minsk Group', 'Islamic State of Iraq and Syria', 'Islamic State of Iraq and the Levant', 'Islamic State in Iraq and Syria',
   'Islamic State of Iraq', 'Islamic State in Iraq and the Levant', 'Niger Delta', 'Niger River', 'Jordan River', 'East Jerusalem', 'Georgia Tech', 'Georgia State',
   'University of Georgia', 'State of Georgia', 'Guinea worm', 'Indian Country',
   'Mexican American', 'Mexican Americans', 'Japanese American', 'Japanese Americans',

@@ -108,11 +108,16 @@ function buildGazetteer(): Gazetteer {
   const candidates = new Map<string, GazetteerEntry[]>();
   const independentCodes = new Set<string>();
 
-  const add = (phrase: string, code: string | null, kind: EntryKind) => {
+  const addOne = (phrase: string, code: string | null, kind: EntryKind) => {
     const key = foldKey(phrase);
     const list = candidates.get(key) ?? [];
     if (!list.some((e) => e.code === code && e.kind === kind)) list.push({ phrase, code, kind });
     candidates.set(key, list);
+  };
+  // "Saint Kitts and Nevis" is usually written "St. Kitts and Nevis".
+  const add = (phrase: string, code: string | null, kind: EntryKind) => {
+    addOne(phrase, code, kind);
+    if (/\bSaint\b/.test(phrase)) addOne(phrase.replace(/\bSaint\b/g, 'St.'), code, kind);
   };
 
   for (const country of world) {

@@ -78,6 +78,7 @@ export function tagCountries(title: string, paragraphs: string[], office: string
       continue;
     }
     const mentions = keepPeninsulaOnlyWhenNuclear(findMentions(paragraph.tokens), paragraph.tokens, paragraph.sentences);
+
     const titleCase = paragraph.role === 'heading';
     const contexts = readContexts(paragraph.tokens, paragraph.sentences, mentions, {
       dateline: paragraph.role === 'dateline',
@@ -100,8 +101,8 @@ export function tagCountries(title: string, paragraphs: string[], office: string
         return;
       }
       if (context.counterpart && !context.weak) promote(m.code, 'party', position);
-      if (paragraph.role === 'heading' && !context.weak) promote(m.code, 'heading', position);
-      if (paragraph.bulletHeadEnd > m.start && !context.weak) promote(m.code, 'heading', position);
+      const headed = paragraph.role === 'heading' || paragraph.bulletHeadEnd > m.start;
+      if (headed && !context.weak && !context.listed) promote(m.code, 'heading', position);
     });
     if (paragraph.role === 'preamble') promoteCoauthors(paragraph, mentions, promote);
     sentenceOffset += paragraph.sentences.length;
@@ -224,7 +225,9 @@ function promoteFromSentences(
       sentences.add(sentence);
       sentencesPerCode.set(o.code, sentences);
       if (o.context.pairedWith.some((code) => primary.has(code))) promote(o.code, 'topic', o.position);
-      if (short && !hasPrimary) promote(o.code, 'topic', o.position);
+      // With a subject already known, a state inside a list of topics ("discussed A, the coup in Burma, and B")
+      // is in passing; without one, the topics are what the release is about.
+      if (short && !hasPrimary && (primary.size === 0 || !o.context.topicList)) promote(o.code, 'topic', o.position);
     }
     for (const [code, count] of countInSentence) {
       if (count >= 2) promote(code, 'topic', list.find((o) => o.code === code)!.position);
