@@ -1,8 +1,9 @@
 import { expandCountryTerms } from '../countries/index.js';
-import { searchTerms } from '../nlp/terms.js';
+import { synonymTerms } from '../nlp/synonyms.js';
+import { searchTerm, searchTerms, tokenize } from '../nlp/terms.js';
 import { findTimeReference, type TimeContext, type TimeReference } from '../nlp/time.js';
 
-export type QuestionType = 'number' | 'when' | 'who' | 'where' | 'general';
+export type QuestionType = 'number' | 'when' | 'who' | 'where' | 'countries' | 'general';
 
 /** What the engine understands of a typed question. */
 export interface ParsedQuestion {
@@ -13,6 +14,10 @@ export interface ParsedQuestion {
   countryCodes: string[];
   time: TimeReference | null;
   type: QuestionType;
+  /** Question terms that name a country ("thai", "canberra"), with the country they name. */
+  countryTerms: Map<string, string[]>;
+  /** What a "how many …" question counts ("agencies"): the answer sentence names it with a number. */
+  focus: string | null;
 }
 
 export function parseQuestion(question: string, timeContext: TimeContext): ParsedQuestion {
@@ -21,15 +26,45 @@ export function parseQuestion(question: string, timeContext: TimeContext): Parse
   const terms = searchTerms(rest);
   const countries = expandCountryTerms(rest);
   const own = new Set(terms);
-  const expansions = searchTerms(countries.terms.join(' ')).filter((term) => !own.has(term));
-  return { terms, expansions, countryCodes: countries.codes, time, type: questionType(question) };
+  const expansions = [...new Set([...searchTerms(countries.terms.join(' ')), ...synonymTerms(terms)])].filter((term) => !own.has(term));
+  return {
+    terms,
+    expansions,
+    countryCodes: countries.codes,
+    countryTerms: countryTermsOf(rest),
+    time,
+    type: questionType(question),
+    focus: countedThing(question),
+  };
 }
 
 function questionType(question: string): QuestionType {
   const q = question.toLowerCase();
   if (/\bhow (many|much)\b|\bwhat (number|percentage|amount)\b|\bhow large\b/.test(q)) return 'number';
   if (/\bwhen\b|\bwhat (time|date|day)\b|\bwhich (day|date)\b/.test(q)) return 'when';
+  if (/\b(which|what) (countries|country|nations|governments|states)\b|\bwhich .*\b(countries|governments)\b/.test(q)) return 'countries';
   if (/\bwho(m|se)?\b/.test(q)) return 'who';
   if (/\bwhere\b/.test(q)) return 'where';
   return 'general';
+}
+
+/** The first content word after "how many"/"how much"/"number of". */
+function countedThing(question: string): string | null {
+  const match = /\b(?:how (?:many|much)|number of|amount of)\s+(.*)$/i.exec(question);
+  if (!match) return null;
+  for (const token of tokenize(match[1]!)) {
+    const [term] = searchTerm(token);
+    if (term) return term;
+  }
+  return null;
+}
+
+function countryTermsOf(text: string): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  for (const token of tokenize(text)) {
+    const { codes } = expandCountryTerms(token);
+    if (codes.length === 0) continue;
+    for (const term of searchTerm(token)) found.set(term, codes);
+  }
+  return found;
 }

@@ -1,5 +1,6 @@
 import type { Release } from '../corpus/release.js';
 import { addDays } from '../corpus/dates.js';
+import { expandCountryTerms } from '../countries/index.js';
 import { searchTerms } from '../nlp/terms.js';
 import type { ReleaseIndex } from './index.js';
 import type { ParsedQuestion, QuestionType } from './question.js';
@@ -43,9 +44,11 @@ export function rankReleases(
     const titleTerms = new Set(searchTerms(release.title));
     const weightOf = (has: (term: string) => boolean) =>
       question.terms.reduce((sum, term) => sum + (has(term) ? weights.get(term) ?? 0 : 0), 0) / totalWeight;
-    const coverage = weightOf((term) => titleTerms.has(term) || sentences.some((terms) => terms.has(term)));
-    const passage = passageCoverage(sentences, titleTerms, weightOf);
-    const titleCoverage = weightOf((term) => titleTerms.has(term));
+    // A demonym or capital in the question ("thai", "canberra") is answered by a release about that country.
+    const about = (term: string) => question.countryTerms.get(term)?.some((code) => release.countries.includes(code)) ?? false;
+    const coverage = weightOf((term) => about(term) || titleTerms.has(term) || sentences.some((terms) => terms.has(term)));
+    const passage = passageCoverage(sentences, titleTerms, (has) => weightOf((term) => about(term) || has(term)));
+    const titleCoverage = weightOf((term) => about(term) || titleTerms.has(term));
     const best = bestSentence(release, sentences, question, weights);
     let score = 0.3 * (hit.score / maxScore) + 0.15 * coverage + 0.3 * passage + 0.25 * best.score + 0.1 * titleCoverage;
     if (question.countryCodes.some((code) => release.countries.includes(code))) score += 0.12;
@@ -109,6 +112,7 @@ export function bestSentence(
     if (matched === 0) return;
     let score = Math.min(1, matched / total);
     score += typeBonus(question.type, sentence.text);
+    if (question.focus && terms.has(question.focus) && NUMBER_PATTERN.test(sentence.text.replace(DATE_PATTERN, ''))) score += 0.3;
     if (startsDangling(sentence.text)) score -= 0.03;
     if (/^(QUESTION|Q|MODERATOR|OPERATOR)\s*:/.test(sentence.text)) score -= 0.3;
     const words = sentence.text.split(/\s+/).length;
@@ -133,6 +137,8 @@ function typeBonus(type: QuestionType, text: string): number {
       return DATE_PATTERN.test(text) ? 0.15 : 0;
     case 'who':
       return NAME_PATTERN.test(text) ? 0.08 : 0;
+    case 'countries':
+      return Math.min(0.3, 0.06 * expandCountryTerms(text).codes.length);
     case 'where':
       return PLACE_PATTERN.test(text) ? 0.08 : 0;
     default:

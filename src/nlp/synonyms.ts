@@ -1,0 +1,35 @@
+import { searchTerms } from './terms.js';
+
+/**
+ * Words a question and a release use for the same thing in diplomatic prose ("talk about" / "discussed",
+ * "meet" / "met"). Small on purpose: each entry is a common verb or noun of State Department releases whose
+ * forms do not share a stem.
+ */
+const GROUPS: string[][] = [
+  ['talk', 'discuss', 'discussion', 'conversation'],
+  ['meet', 'met', 'meeting'],
+  ['say', 'said', 'state', 'stated', 'note', 'noted', 'stress', 'stressed', 'underscore', 'underscored', 'emphasize', 'emphasized', 'reiterate', 'reiterated'],
+  ['thank', 'thanked', 'appreciation', 'gratitude', 'appreciate'],
+  ['praise', 'commend', 'welcome', 'applaud', 'congratulate'],
+  ['criticize', 'condemn', 'concern', 'regret'],
+  ['deal', 'agreement', 'accord'],
+  ['donate', 'donated', 'donation', 'provide', 'provided', 'deliver', 'delivered'],
+  ['trip', 'travel', 'visit'],
+  ['head', 'lead', 'led', 'chair', 'chairs'],
+  ['hezbollah', 'hizballah'],
+  ['isis', 'daesh', 'isil'],
+];
+
+const BY_TERM = new Map<string, string[]>();
+for (const group of GROUPS) {
+  const terms = [...new Set(group.flatMap((word) => searchTerms(word)))];
+  for (const term of terms) BY_TERM.set(term, terms.filter((other) => other !== term));
+}
+
+/** Other search terms for the same thing, for processed terms that have them. */
+export function synonymTerms(terms: string[]): string[] {
+  const own = new Set(terms);
+  const extra = new Set<string>();
+  for (const term of terms) for (const other of BY_TERM.get(term) ?? []) if (!own.has(other)) extra.add(other);
+  return [...extra];
+}
