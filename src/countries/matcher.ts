@@ -137,7 +137,7 @@ export function findMentions(tokens: Token[], options: MatchOptions = {}): Menti
       i = end + 2;
       continue;
     }
-    if (entry.code !== null && accept(entry, tokens, i, end, options)) {
+    if (entry.code !== null && accept(tokens, i, end, options)) {
       mentions.push({ code: entry.code, kind: entry.kind, start: i, end });
     }
     i = end;
@@ -154,7 +154,8 @@ function followsNameParticle(tokens: Token[], start: number): boolean {
   return previous !== undefined && NAME_PARTICLES.has(previous.norm);
 }
 
-function accept(entry: GazetteerEntry, tokens: Token[], start: number, end: number, options: MatchOptions): boolean {
+/** Context guards that reject a match in running text (user input is matched without them). */
+function accept(tokens: Token[], start: number, end: number, options: MatchOptions): boolean {
   if (options.relaxed) return true;
   if (isUsPlace(tokens, start, end)) return false;
   if (followsNameParticle(tokens, start)) return false;

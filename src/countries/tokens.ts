@@ -47,7 +47,10 @@ function caseFlags(text: string): { cap: boolean; upper: boolean } {
       lower = true;
       letters++;
     } else if (code >= 65 && code <= 90) letters++;
-    else if (code > 127) return unicodeCaseFlags(text);
+    // Curly quotes, dashes and other punctuation (U+2000–U+206F, U+0080–U+00BF) are not letters.
+    else if (code > 127 && !(code >= 0x2000 && code <= 0x206f) && !(code >= 0x80 && code <= 0xbf)) {
+      return unicodeCaseFlags(text);
+    }
   }
   const first = text.charCodeAt(0);
   return { cap: first >= 65 && first <= 90, upper: letters > 0 && !lower };
