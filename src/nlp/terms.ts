@@ -45,8 +45,22 @@ export function tokenize(text: string): string[] {
   return text.match(TOKEN) ?? [];
 }
 
+// Vocabulary is small next to the text: remembering each token's terms saves stemming it again and again.
+const termCache = new Map<string, string[]>();
+const TERM_CACHE_LIMIT = 500_000;
+
 /** A token's search terms: folded, stemmed, hyphenated words split; none for stop words and noise. */
 export function searchTerm(token: string): string[] {
+  let terms = termCache.get(token);
+  if (!terms) {
+    terms = computeSearchTerm(token);
+    if (termCache.size >= TERM_CACHE_LIMIT) termCache.clear();
+    termCache.set(token, terms);
+  }
+  return terms;
+}
+
+function computeSearchTerm(token: string): string[] {
   const folded = foldTerm(token).replace(/\.$/, '');
   if (!folded) return [];
   const parts = folded.includes('-') ? folded.split('-') : [folded];
