@@ -3,7 +3,9 @@
  * deterministic recombinations of real paragraphs under fresh titles and dates, written as JSONL to a cache dir.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync, createReadStream, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -209,7 +211,14 @@ export function sourcesFingerprint(sources: CorpusSources, seed = DEFAULT_SEED):
 
 /** The JSONL file of the corpus of `size` releases, generated into the cache dir unless already there. */
 export function ensureCorpusFile(size: number, sources: CorpusSources, cacheDir = BENCH_CACHE_DIR): string {
-  const file = path.join(cacheDir, 'corpora', `corpus-${size}-${sourcesFingerprint(sources)}.jsonl`);
-  if (!existsSync(file)) writeJsonl(file, benchCorpus(size, sources));
+  const dir = path.join(cacheDir, 'corpora');
+  const name = `corpus-${size}-${sourcesFingerprint(sources)}.jsonl`;
+  const file = path.join(dir, name);
+  if (existsSync(file)) return file;
+  // Older versions of this size are stale (the sources or the generator changed) and can be large.
+  if (existsSync(dir)) {
+    for (const old of readdirSync(dir)) if (old.startsWith(`corpus-${size}-`) && old.endsWith('.jsonl')) rmSync(path.join(dir, old), { force: true });
+  }
+  writeJsonl(file, benchCorpus(size, sources));
   return file;
 }

@@ -55,11 +55,15 @@ export interface TargetCheck {
 export interface BenchResults {
   machine: Machine;
   date: string;
+  /** 1-minute load average when the run started and ended: other work on the machine skews timings. */
+  load: { start: number; end: number };
   questions: { timed: number; evaluation: number; generated: number };
   notes: string[];
   sizes: SizeResult[];
   targets: TargetCheck[];
 }
+
+export const loadAverage = (): number => Math.round(os.loadavg()[0]! * 100) / 100;
 
 export function machine(): Machine {
   const cpus = os.cpus();
@@ -138,6 +142,7 @@ export function sizeTable(size: SizeResult): string {
 export function resultsText(results: BenchResults): string {
   const { machine: m } = results;
   const header = `statebot bench — ${results.date}\n${m.cpu}, ${m.cores} cores, ${m.memory_gb} GB, Node ${m.node}\n` +
+    `load average ${results.load.start} at the start, ${results.load.end} at the end\n` +
     `${results.questions.timed} timed questions (${results.questions.evaluation} from the evaluation set, ${results.questions.generated} generated)`;
   const notes = results.notes.map((note) => `note: ${note}`).join('\n');
   const targets = results.targets.length === 0 ? '' :

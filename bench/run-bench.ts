@@ -7,7 +7,7 @@ import {
 } from './corpus.js';
 import { benchQuestions, countryQueries, loadEvalQuestions, type BenchQuestion } from './questions.js';
 import {
-  checkTargets, machine, ratio, resultsText, type BaselineFigures, type BaselineName, type BenchResults, type SizeResult,
+  checkTargets, loadAverage, machine, ratio, resultsText, type BaselineFigures, type BaselineName, type BenchResults, type SizeResult,
 } from './report.js';
 import { runWorker } from './run-worker.js';
 import { SYSTEM_NAMES, type BuildReport, type SystemName } from './systems/types.js';
@@ -36,6 +36,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   mkdirSync(BENCH_CACHE_DIR, { recursive: true });
   const runDir = mkdtempSync(path.join(BENCH_CACHE_DIR, 'run-'));
   const notes: string[] = [];
+  const loadAtStart = loadAverage();
   try {
     const sources = await loadSources(runDir, notes, log);
     const evalQuestions = sources.real ? loadEvalQuestions() : [];
@@ -74,6 +75,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     const results: BenchResults = {
       machine: machine(),
       date: new Date().toISOString(),
+      load: { start: loadAtStart, end: loadAverage() },
       questions: {
         timed: latency.length,
         evaluation: latency.filter((question) => question.gold).length,
