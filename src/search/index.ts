@@ -16,6 +16,15 @@ interface IndexedDocument {
 export const FIELD_BOOSTS = { title: 3, countries: 2, office: 1, kind: 1, body: 1 };
 
 /**
+ * In a large corpus, a query term found in more than this share of releases only re-ranks candidates; rarer terms
+ * pick them. Small corpora are searched with every term: there it costs little, and candidates' scores stay as they were.
+ */
+const COMMON_TERM_SHARE = 0.2;
+const PRUNE_FROM_DOCUMENTS = 5000;
+/** Fields whose terms count towards document frequency (what sentences and titles are scored on). */
+const TEXT_FIELDS = new Set(['title', 'body']);
+
+/**
  * The full-text index: MiniSearch over title, body, speaker, countries and kind, with stop words dropped and terms
  * stemmed at both index and query time. It also keeps document frequencies so answers can weigh query terms.
  */
@@ -24,11 +33,18 @@ export class ReleaseIndex {
     fields: ['title', 'body', 'office', 'countries', 'kind'],
     storeFields: [],
     tokenize: (text) => tokenize(text),
-    processTerm: (term) => searchTerm(term),
+    // Document frequencies are counted from the same token stream the index sees, so text is tokenized once.
+    processTerm: (term, fieldName) => {
+      const terms = searchTerm(term);
+      if (this.collecting && fieldName !== undefined && TEXT_FIELDS.has(fieldName)) for (const t of terms) this.collecting.add(t);
+      return terms;
+    },
     autoVacuum: false,
     searchOptions: { boost: FIELD_BOOSTS },
   });
   private readonly documentFrequency = new Map<string, number>();
+  /** The text terms of the release being added, while it is added. */
+  private collecting: Set<string> | null = null;
 
   get size(): number {
     return this.mini.documentCount;
@@ -39,8 +55,14 @@ export class ReleaseIndex {
   }
 
   add(release: Release): void {
-    this.mini.add(toDocument(release));
-    for (const term of releaseTerms(release)) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+    const terms = new Set<string>();
+    this.collecting = terms;
+    try {
+      this.mini.add(toDocument(release));
+    } finally {
+      this.collecting = null;
+    }
+    for (const term of terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
   }
 
   addAll(releases: Release[]): void {
@@ -66,11 +88,22 @@ export class ReleaseIndex {
 
   search(terms: string[], filter?: (id: string) => boolean, weights?: Map<string, number>): MiniSearchResult[] {
     if (terms.length === 0) return [];
-    return this.mini.search(terms.join(' '), {
+    return this.mini.search(this.candidateTerms(terms).join(' '), {
       combineWith: 'OR',
       filter: filter ? (result) => filter(result.id as string) : undefined,
       boostTerm: weights ? (term) => weights.get(term) ?? 1 : undefined,
     });
+  }
+
+  /**
+   * The terms that pick candidates: very common terms are left out when rarer ones are there, as their postings
+   * are most of the work and they barely change which releases come first (they still weigh in re-ranking).
+   */
+  private candidateTerms(terms: string[]): string[] {
+    if (this.mini.documentCount < PRUNE_FROM_DOCUMENTS) return terms;
+    const limit = COMMON_TERM_SHARE * this.mini.documentCount;
+    const rare = terms.filter((term) => (this.documentFrequency.get(term) ?? 0) <= limit);
+    return rare.length > 0 ? rare : terms;
   }
 }
 
