@@ -18,6 +18,7 @@ export interface RankedRelease {
 }
 
 const CANDIDATES = 40;
+const TRANSCRIPTS = new Set(['Department Press Briefing', 'Special Briefing', 'Remarks']);
 
 /**
  * Ranks releases for a question in two stages: MiniSearch (BM25) picks candidates, then each candidate is scored
@@ -50,7 +51,9 @@ export function rankReleases(
     const passage = passageCoverage(sentences, titleTerms, (has) => weightOf((term) => about(term) || has(term)));
     const titleCoverage = weightOf((term) => about(term) || titleTerms.has(term));
     const best = bestSentence(release, sentences, question, weights);
-    let score = 0.3 * (hit.score / maxScore) + 0.15 * coverage + 0.3 * passage + 0.25 * best.score + 0.1 * titleCoverage;
+    let score = 0.3 * (hit.score / maxScore) + 0.15 * coverage + 0.3 * passage + 0.25 * best.score + 0.15 * titleCoverage;
+    // Briefings and remarks touch on everything in passing; a statement about the subject is the better source.
+    if (TRANSCRIPTS.has(release.kind)) score -= 0.04;
     if (question.countryCodes.some((code) => release.countries.includes(code))) score += 0.12;
     else if (question.countryCodes.some((code) => release.mentioned.includes(code))) score += 0.04;
     if (question.time) {
@@ -99,10 +102,12 @@ export function bestSentence(
     let inSentences = 0;
     for (const terms of sentences) if (terms.has(term)) inSentences++;
     const spread = 1 / Math.sqrt(Math.max(1, inSentences));
-    const expansion = question.terms.includes(term) ? 1 : 0.5;
+    const expansion = question.terms.includes(term) ? 1 : 0.8;
     local.set(term, (weights.get(term) ?? 0) * spread * (titleTerms.has(term) ? 0.4 : 1) * expansion);
   }
   const total = question.terms.reduce((sum, term) => sum + (local.get(term) ?? 0), 0) || 1;
+  const noveltyMatters = question.type === 'general';
+  const known = noveltyMatters ? new Set([...all, ...titleTerms]) : null;
   let best = { index: -1, score: 0 };
   release.sentences.forEach((sentence, i) => {
     if (isBoilerplate(sentence.text)) return;
@@ -114,6 +119,12 @@ export function bestSentence(
     score += typeBonus(question.type, sentence.text);
     if (question.focus && terms.has(question.focus) && NUMBER_PATTERN.test(sentence.text.replace(DATE_PATTERN, ''))) score += 0.3;
     if (startsDangling(sentence.text)) score -= 0.03;
+    // A sentence that only restates the question ("X met Y") does not answer it.
+    if (noveltyMatters && known) {
+      let fresh = 0;
+      for (const term of terms) if (!known.has(term)) fresh++;
+      if (terms.size > 0 && fresh / terms.size < 0.5) score -= 0.15;
+    }
     if (/^(QUESTION|Q|MODERATOR|OPERATOR)\s*:/.test(sentence.text)) score -= 0.3;
     const words = sentence.text.split(/\s+/).length;
     if (words < 6) score -= 0.1;
@@ -164,7 +175,7 @@ export function withSlack(range: DateRange): DateRange {
   return { from: range.from ? addDays(range.from, -1) : undefined, to: range.to ? addDays(range.to, 3) : undefined };
 }
 
-/** The answer: the best sentence, with the one before it when it leans on it, or the next when it adds to it. */
+/** The answer: the best sentence, with the one before it when it leans on it, or the next when it is short or only opens the release. */
 export function answerText(release: Release, sentenceIndex: number): string {
   const sentences = release.sentences;
   const best = sentences[sentenceIndex]!;
@@ -172,9 +183,14 @@ export function answerText(release: Release, sentenceIndex: number): string {
   const previous = sentences[sentenceIndex - 1];
   if (startsDangling(best.text) && previous && previous.paragraph === best.paragraph && !isBoilerplate(previous.text)) {
     parts.unshift(previous.text);
-  } else if (best.text.split(/\s+/).length < 12) {
+  } else if (best.text.split(/\s+/).length < 12 || isOpening(release, sentenceIndex)) {
     const next = sentences[sentenceIndex + 1];
     if (next && next.paragraph === best.paragraph && !isBoilerplate(next.text)) parts.push(next.text);
   }
   return parts.join(' ');
+}
+
+/** The release's first sentence of prose: usually who met whom, with what they said in the next one. */
+function isOpening(release: Release, sentenceIndex: number): boolean {
+  return release.sentences.findIndex((sentence) => !isBoilerplate(sentence.text)) === sentenceIndex;
 }
