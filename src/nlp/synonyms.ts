@@ -33,3 +33,8 @@ export function synonymTerms(terms: string[]): string[] {
   for (const term of terms) for (const other of BY_TERM.get(term) ?? []) if (!own.has(other)) extra.add(other);
   return [...extra];
 }
+
+/** A processed term's synonyms as processed terms (empty when it has none). */
+export function synonymsOf(term: string): string[] {
+  return BY_TERM.get(term) ?? [];
+}

@@ -1,6 +1,7 @@
 import type { Release } from '../corpus/release.js';
 import { addDays } from '../corpus/dates.js';
 import { expandCountryTerms } from '../countries/index.js';
+import { synonymsOf } from '../nlp/synonyms.js';
 import { searchTerms } from '../nlp/terms.js';
 import type { ReleaseIndex } from './index.js';
 import type { ParsedQuestion, QuestionType } from './question.js';
@@ -47,9 +48,12 @@ export function rankReleases(
       question.terms.reduce((sum, term) => sum + (has(term) ? weights.get(term) ?? 0 : 0), 0) / totalWeight;
     // A demonym or capital in the question ("thai", "canberra") is answered by a release about that country.
     const about = (term: string) => question.countryTerms.get(term)?.some((code) => release.countries.includes(code)) ?? false;
-    const coverage = weightOf((term) => about(term) || titleTerms.has(term) || sentences.some((terms) => terms.has(term)));
-    const passage = passageCoverage(sentences, titleTerms, (has) => weightOf((term) => about(term) || has(term)));
-    const titleCoverage = weightOf((term) => about(term) || titleTerms.has(term));
+    // A question word is also answered by its synonym ("hezbollah" by "Hizballah", "trip" by "travel").
+    const either = (has: (term: string) => boolean) => (term: string) => has(term) || synonymsOf(term).some(has);
+    const inBody = either((term) => titleTerms.has(term) || sentences.some((terms) => terms.has(term)));
+    const coverage = weightOf((term) => about(term) || inBody(term));
+    const passage = passageCoverage(sentences, titleTerms, (has) => weightOf((term) => about(term) || either(has)(term)));
+    const titleCoverage = weightOf((term) => about(term) || either((t) => titleTerms.has(t))(term));
     const best = bestSentence(release, sentences, question, weights);
     let score = 0.3 * (hit.score / maxScore) + 0.15 * coverage + 0.3 * passage + 0.25 * best.score + 0.15 * titleCoverage;
     // Briefings and remarks touch on everything in passing; a statement about the subject is the better source.
@@ -58,7 +62,8 @@ export function rankReleases(
     else if (question.countryCodes.some((code) => release.mentioned.includes(code))) score += 0.04;
     if (question.time) {
       if (mentionsDate(release, question.time.range)) score += 0.05;
-      if (!question.time.explicit && inRange(release.date, withSlack(question.time.range))) score += 0.1;
+      // An event is often announced days after it happens ("the June 21 election", statement on June 25).
+      if (!question.time.explicit && inRange(release.date, eventWindow(question.time.range))) score += 0.1;
     }
     ranked.push({ release, score, coverage, bestSentence: best.index, bestSentenceScore: best.score });
   }
@@ -168,6 +173,10 @@ function mentionsDate(release: Release, range: DateRange): boolean {
   const day = date.getUTCDate();
   const pattern = new RegExp(`\\b(${month}|${month.slice(0, 3)}\\.?)\\s+${day}\\b|\\b${day}\\s+${month}\\b`, 'i');
   return release.paragraphs.some((p) => pattern.test(p));
+}
+
+function eventWindow(range: DateRange): DateRange {
+  return { from: range.from ? addDays(range.from, -1) : undefined, to: range.to ? addDays(range.to, 7) : undefined };
 }
 
 /** A question's time reference widened by a little: events are often announced a day or a few after they happen. */
