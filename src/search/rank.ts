@@ -44,16 +44,15 @@ export function rankReleases(
     if (!release) continue;
     const sentences = sentenceTerms(release);
     const titleTerms = new Set(searchTerms(release.title));
+    // A term found only through its synonym counts half: the release may use the word in another sense.
     const weightOf = (has: (term: string) => boolean) =>
-      question.terms.reduce((sum, term) => sum + (has(term) ? weights.get(term) ?? 0 : 0), 0) / totalWeight;
+      question.terms.reduce((sum, term) => sum + (weights.get(term) ?? 0) * (has(term) ? 1 : synonymsOf(term).some(has) ? 0.5 : 0), 0) / totalWeight;
     // A demonym or capital in the question ("thai", "canberra") is answered by a release about that country.
     const about = (term: string) => question.countryTerms.get(term)?.some((code) => release.countries.includes(code)) ?? false;
-    // A question word is also answered by its synonym ("hezbollah" by "Hizballah", "trip" by "travel").
-    const either = (has: (term: string) => boolean) => (term: string) => has(term) || synonymsOf(term).some(has);
-    const inBody = either((term) => titleTerms.has(term) || sentences.some((terms) => terms.has(term)));
+    const inBody = (term: string) => titleTerms.has(term) || sentences.some((terms) => terms.has(term));
     const coverage = weightOf((term) => about(term) || inBody(term));
-    const passage = passageCoverage(sentences, titleTerms, (has) => weightOf((term) => about(term) || either(has)(term)));
-    const titleCoverage = weightOf((term) => about(term) || either((t) => titleTerms.has(t))(term));
+    const passage = passageCoverage(sentences, titleTerms, (has) => weightOf((term) => about(term) || has(term)));
+    const titleCoverage = weightOf((term) => about(term) || titleTerms.has(term));
     const best = bestSentence(release, sentences, question, weights);
     let score = 0.3 * (hit.score / maxScore) + 0.15 * coverage + 0.3 * passage + 0.25 * best.score + 0.15 * titleCoverage;
     // Briefings and remarks touch on everything in passing; a statement about the subject is the better source.
