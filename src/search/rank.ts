@@ -171,7 +171,7 @@ function mentionsDate(release: Release, range: DateRange): boolean {
   const month = date.toLocaleString('en-US', { month: 'long', timeZone: 'UTC' });
   const day = date.getUTCDate();
   const pattern = new RegExp(`\\b(${month}|${month.slice(0, 3)}\\.?)\\s+${day}\\b|\\b${day}\\s+${month}\\b`, 'i');
-  return release.paragraphs.some((p) => pattern.test(p));
+  return pattern.test(release.title) || release.paragraphs.some((p) => pattern.test(p));
 }
 
 function eventWindow(range: DateRange): DateRange {
