@@ -1,4 +1,4 @@
-import MiniSearch, { type SearchResult as MiniSearchResult } from 'minisearch';
+import MiniSearch, { type Options, type SearchResult as MiniSearchResult } from 'minisearch';
 import { countryName } from '../countries/index.js';
 import type { Release } from '../corpus/release.js';
 import { searchTerm, searchTerms, tokenize } from '../nlp/terms.js';
@@ -24,27 +24,44 @@ const PRUNE_FROM_DOCUMENTS = 5000;
 /** Fields whose terms count towards document frequency (what sentences and titles are scored on). */
 const TEXT_FIELDS = new Set(['title', 'body']);
 
+/** The index as stored between runs (see index-file.ts). */
+export interface IndexSnapshot {
+  mini: ReturnType<MiniSearch['toJSON']>;
+  documentFrequency: [string, number][];
+}
+
 /**
  * The full-text index: MiniSearch over title, body, speaker, countries and kind, with stop words dropped and terms
  * stemmed at both index and query time. It also keeps document frequencies so answers can weigh query terms.
  */
 export class ReleaseIndex {
-  private readonly mini = new MiniSearch<IndexedDocument>({
-    fields: ['title', 'body', 'office', 'countries', 'kind'],
-    storeFields: [],
-    tokenize: (text) => tokenize(text),
-    // Document frequencies are counted from the same token stream the index sees, so text is tokenized once.
-    processTerm: (term, fieldName) => {
-      const terms = searchTerm(term);
-      if (this.collecting && fieldName !== undefined && TEXT_FIELDS.has(fieldName)) for (const t of terms) this.collecting.add(t);
-      return terms;
-    },
-    autoVacuum: false,
-    searchOptions: { boost: FIELD_BOOSTS },
-  });
+  private readonly mini: MiniSearch<IndexedDocument>;
   private readonly documentFrequency = new Map<string, number>();
   /** The text terms of the release being added, while it is added. */
   private collecting: Set<string> | null = null;
+
+  /** An empty index, or one restored from a snapshot of an index built with the same tokenizer. */
+  constructor(snapshot?: IndexSnapshot) {
+    const options: Options<IndexedDocument> = {
+      fields: ['title', 'body', 'office', 'countries', 'kind'],
+      storeFields: [],
+      tokenize: (text) => tokenize(text),
+      // Document frequencies are counted from the same token stream the index sees, so text is tokenized once.
+      processTerm: (term, fieldName) => {
+        const terms = searchTerm(term);
+        if (this.collecting && fieldName !== undefined && TEXT_FIELDS.has(fieldName)) for (const t of terms) this.collecting.add(t);
+        return terms;
+      },
+      autoVacuum: false,
+      searchOptions: { boost: FIELD_BOOSTS },
+    };
+    this.mini = snapshot ? MiniSearch.loadJS(snapshot.mini, options) : new MiniSearch(options);
+    if (snapshot) for (const [term, count] of snapshot.documentFrequency) this.documentFrequency.set(term, count);
+  }
+
+  snapshot(): IndexSnapshot {
+    return { mini: this.mini.toJSON(), documentFrequency: [...this.documentFrequency] };
+  }
 
   get size(): number {
     return this.mini.documentCount;
