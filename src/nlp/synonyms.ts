@@ -16,6 +16,8 @@ const GROUPS: string[][] = [
   ['donate', 'donated', 'donation', 'provide', 'provided', 'deliver', 'delivered'],
   ['trip', 'travel', 'visit'],
   ['head', 'lead', 'led', 'chair', 'chairs'],
+  ['pm', 'prime'],
+  ['fm', 'foreign'],
   ['hezbollah', 'hizballah'],
   ['isis', 'daesh', 'isil'],
 ];

@@ -62,7 +62,8 @@ export function searchTerm(token: string): string[] {
 
 function computeSearchTerm(token: string): string[] {
   const folded = foldTerm(token).replace(/\.$/, '');
-  if (!folded) return [];
+  // Clock times: "1:30 p.m." must not match a question about a PM.
+  if (!folded || folded === 'p.m' || folded === 'a.m') return [];
   const parts = folded.includes('-') ? folded.split('-') : [folded];
   const terms: string[] = [];
   for (const part of parts) {
