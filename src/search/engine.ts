@@ -12,6 +12,7 @@ import { openDb, type Db } from '../store/db.js';
 import { ReleaseStore } from '../store/releases.js';
 import { buildDigest } from './digest.js';
 import { ReleaseIndex } from './index.js';
+import { indexFingerprint, loadIndexFile, saveIndexFile } from './index-file.js';
 import { parseQuestion, type ParsedQuestion } from './question.js';
 import { answerText, rankReleases, withSlack, type RankedRelease } from './rank.js';
 import { summarizeRelease } from './summarize.js';
@@ -50,7 +51,9 @@ export interface EngineOptions {
 export class Engine {
   private readonly byId = new Map<string, Release>();
   private readonly byKey = new Map<string, Release>();
-  private readonly index = new ReleaseIndex();
+  private index = new ReleaseIndex();
+  /** Releases were imported since the index was stored (or it never was). */
+  private indexChanged = false;
   private newestFirst: Release[] | null = null;
   private countryCountCache: { code: string; name: string; count: number }[] | null = null;
   private readonly listeners = new Set<(release: Release) => void>();
@@ -60,18 +63,31 @@ export class Engine {
     private readonly store: ReleaseStore | null,
     private readonly db: Db | null,
     private readonly today: () => string,
+    private readonly dataDir: string | null = null,
   ) {}
 
   static async open(options: EngineOptions = {}): Promise<Engine> {
     const db = options.dataDir ? openDb(options.dataDir) : null;
     const store = db ? new ReleaseStore(db) : null;
-    const engine = new Engine(store, db, options.today ?? (() => todayInNewYork()));
+    const engine = new Engine(store, db, options.today ?? (() => todayInNewYork()), options.dataDir ?? null);
     const releases = options.builtin === false ? [] : loadBuiltinCorpus();
     if (store) {
       releases.push(...store.all());
       engine.lastImport = store.lastImport();
     }
-    engine.load(releases);
+    if (!options.dataDir) {
+      engine.load(releases);
+      return engine;
+    }
+    // With a data dir, the index stored at the last close is restored when it was built from these same releases.
+    for (const release of releases) engine.hold(release);
+    const fingerprint = indexFingerprint(engine.byId.values());
+    const stored = loadIndexFile(options.dataDir, fingerprint);
+    if (stored) engine.index = stored;
+    else {
+      for (const release of engine.byId.values()) engine.index.add(release);
+      saveIndexFile(options.dataDir, fingerprint, engine.index);
+    }
     return engine;
   }
 
@@ -88,17 +104,23 @@ export class Engine {
 
   /** Adds or replaces a release in memory and in the index. */
   private put(release: Release): void {
+    const previous = this.hold(release);
+    if (previous) this.index.remove(previous);
+    this.index.add(release);
+  }
+
+  /** Adds or replaces a release in memory only; returns the release it replaced. */
+  private hold(release: Release): Release | undefined {
     const previous = this.byId.get(release.id) ?? this.byKey.get(release.source.key);
     if (previous) {
-      this.index.remove(previous);
       this.byId.delete(previous.id);
       this.byKey.delete(previous.source.key);
     }
     this.byId.set(release.id, release);
     this.byKey.set(release.source.key, release);
-    this.index.add(release);
     this.newestFirst = null;
     this.countryCountCache = null;
+    return previous;
   }
 
   // ---- corpus -------------------------------------------------------------------------------------------------
@@ -321,6 +343,7 @@ export class Engine {
       }
     }
     for (const release of changed) this.put(release);
+    this.indexChanged = true;
     this.lastImport = importedAt;
     report.added = report.added.filter((r) => batch.get(r.source.key) === r);
     for (const release of [...report.added].sort((a, b) => a.date.localeCompare(b.date))) {
@@ -349,6 +372,10 @@ export class Engine {
 
   close(): void {
     this.listeners.clear();
+    if (this.dataDir && this.db?.open && this.indexChanged) {
+      saveIndexFile(this.dataDir, indexFingerprint(this.byId.values()), this.index);
+      this.indexChanged = false;
+    }
     this.db?.close();
   }
 
