@@ -26,11 +26,13 @@ describe('stored search index', () => {
     const first = await Engine.open({ dataDir, builtin: false });
     first.importReleases([kenya, peru]);
     const before = first.search('foreign minister').hits.map((hit) => [hit.release.id, hit.score]);
+    const sentencesBefore = first.all().map((release) => release.sentences);
     first.close();
     expect(existsSync(path.join(dataDir, INDEX_FILE))).toBe(true);
 
     const reopened = await Engine.open({ dataDir, builtin: false });
     expect(reopened.search('foreign minister').hits.map((hit) => [hit.release.id, hit.score])).toEqual(before);
+    expect(reopened.all().map((release) => release.sentences)).toEqual(sentencesBefore);
     expect(topTitle(reopened, 'what did the deputy secretary say about anchovy fisheries?')).toBe(peru.title);
     reopened.close();
   });

@@ -14,7 +14,8 @@ export const INDEX_FILE = 'search-index.json';
 const FORMAT = 1;
 
 // Index terms change when tokenizing, stemming, stop words or country names change: a stored index built with
-// other rules must not be used. Their output on a probe text stands for the rules.
+// other rules must not be used. The rules are the source of the term and index modules, and their output on a probe.
+const RULE_SOURCES = ['../nlp/terms.ts', './index.ts'];
 const PROBE = `The U.S. Secretary's remarks on COVID-19: 3.9 million vaccines for Côte d'Ivoire, sanctions
   against Belarusian officials, Ukrainians' elections and the people-to-people ties of ${['CI', 'US', 'XK', 'EU', 'KP'].map(countryName).join(', ')}.`;
 
@@ -32,7 +33,7 @@ export function indexFingerprint(releases: Iterable<Release>): string {
     xor = (xor ^ Math.imul(h, 0x9e3779b1)) >>> 0;
     count++;
   }
-  const rules = createHash('sha1').update(searchTerms(PROBE).join(' ')).digest('hex').slice(0, 12);
+  const rules = rulesHash();
   return `${FORMAT}:${rules}:${count}:${sum.toString(16)}:${xor.toString(16)}`;
 }
 
@@ -68,6 +69,22 @@ export function saveIndexFile(dataDir: string, fingerprint: string, index: Relea
     rmSync(temp, { force: true });
     console.error(`could not store the search index (it will be rebuilt at next start): ${(error as Error).message}`);
   }
+}
+
+let rulesHashCache: string | null = null;
+
+function rulesHash(): string {
+  if (rulesHashCache) return rulesHashCache;
+  const hash = createHash('sha1').update(searchTerms(PROBE).join(' '));
+  for (const source of RULE_SOURCES) {
+    try {
+      hash.update(readFileSync(new URL(source, import.meta.url)));
+    } catch {
+      hash.update(`${source} unreadable`);
+    }
+  }
+  rulesHashCache = hash.digest('hex').slice(0, 12);
+  return rulesHashCache;
 }
 
 /** FNV-1a, 32 bits. */

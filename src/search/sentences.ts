@@ -1,5 +1,5 @@
 import type { Release, Sentence } from '../corpus/release.js';
-import { searchTerms } from '../nlp/terms.js';
+import { searchTerm, tokenize } from '../nlp/terms.js';
 
 /** Sentences that are layout or boilerplate, never an answer or a summary line. */
 export function isBoilerplate(sentence: string): boolean {
@@ -26,15 +26,27 @@ export function startsDangling(sentence: string): boolean {
   );
 }
 
-const termCache = new WeakMap<Release, Set<string>[]>();
+// The releases asked about lately, most recent last: a bound on memory in a large corpus, where over time most
+// releases are candidates for some question.
+const termCache = new Map<Release, Set<string>[]>();
+const TERM_CACHE_RELEASES = 5000;
 
-/** Each sentence's search terms, computed on first use and kept while the release lives. */
+/** Each sentence's search terms, computed on first use and kept for the releases used lately. */
 export function sentenceTerms(release: Release): Set<string>[] {
   let terms = termCache.get(release);
-  if (!terms) {
-    terms = release.sentences.map((s) => new Set(searchTerms(s.text)));
-    termCache.set(release, terms);
+  if (terms) {
+    termCache.delete(release);
+  } else {
+    terms = release.sentences.map((sentence) => termSet(sentence.text));
+    if (termCache.size >= TERM_CACHE_RELEASES) termCache.delete(termCache.keys().next().value!);
   }
+  termCache.set(release, terms);
+  return terms;
+}
+
+function termSet(text: string): Set<string> {
+  const terms = new Set<string>();
+  for (const token of tokenize(text)) for (const term of searchTerm(token)) terms.add(term);
   return terms;
 }
 

@@ -7,7 +7,7 @@ export class ReleaseStore {
 
   all(): Release[] {
     const rows = this.db.prepare('SELECT json FROM releases ORDER BY date, imported_at, id').all() as { json: string }[];
-    return rows.map((row) => JSON.parse(row.json) as Release);
+    return rows.map((row) => shareSentenceText(JSON.parse(row.json) as Release));
   }
 
   /** Writes all in one transaction: either every release is stored or none is. */
@@ -36,4 +36,26 @@ export class ReleaseStore {
     const row = this.db.prepare('SELECT MAX(imported_at) AS last FROM releases').get() as { last: string | null };
     return row.last;
   }
+}
+
+/**
+ * Points each sentence's text into its paragraph instead of a second copy of the same characters: V8 keeps a slice
+ * of a string as a reference into it, which about halves the memory a large corpus's text takes.
+ */
+function shareSentenceText(release: Release): Release {
+  let paragraphIndex = -1;
+  let from = 0;
+  for (const sentence of release.sentences ?? []) {
+    const paragraph = release.paragraphs[sentence.paragraph];
+    if (paragraph === undefined) continue;
+    if (sentence.paragraph !== paragraphIndex) {
+      paragraphIndex = sentence.paragraph;
+      from = 0;
+    }
+    const at = paragraph.indexOf(sentence.text, from);
+    if (at < 0) continue;
+    sentence.text = paragraph.slice(at, at + sentence.text.length);
+    from = at + sentence.text.length;
+  }
+  return release;
 }
