@@ -65,3 +65,15 @@ describe('stored search index', () => {
     reopened.close();
   });
 });
+
+describe('importing many releases at once', () => {
+  it('gives releases that share a date and title distinct ids', async () => {
+    const engine = await Engine.open({ builtin: false });
+    const copies = [1, 2, 3].map((n) => ({ ...kenya, url: `https://www.state.gov/kenya-call-${n}/` }));
+    const report = engine.importReleases(copies);
+    const ids = report.added.map((release) => release.id);
+    expect(new Set(ids).size).toBe(3);
+    expect(ids.slice(1)).toEqual([`${ids[0]}-2`, `${ids[0]}-3`]);
+    engine.close();
+  });
+});

@@ -302,6 +302,8 @@ export class Engine {
     const report: ImportReport = { added: [], updated: [], unchanged: 0, errors: [] };
     const importedAt = new Date().toISOString();
     const batch = new Map<string, Release>();
+    // How many releases of the batch hold each id: a large import must not rescan the batch for every new id.
+    const batchIds = new Map<string, number>();
     const replacedIds: string[] = [];
     for (const raw of raws) {
       const problem = validateRaw(raw);
@@ -326,9 +328,12 @@ export class Engine {
         if (existing.id !== release.id) replacedIds.push(existing.id);
         report.updated.push(release);
       } else {
-        release.id = this.freeId(release.id, batch);
+        release.id = this.freeId(release.id, batchIds);
         report.added.push(release);
       }
+      const replaced = batch.get(release.source.key);
+      if (replaced) batchIds.set(replaced.id, (batchIds.get(replaced.id) ?? 1) - 1);
+      batchIds.set(release.id, (batchIds.get(release.id) ?? 0) + 1);
       batch.set(release.source.key, release);
     }
     const changed = [...batch.values()];
@@ -385,8 +390,8 @@ export class Engine {
     return candidate && foldForMatch(candidate.title) === foldForMatch(release.title) ? candidate : undefined;
   }
 
-  private freeId(id: string, batch: Map<string, Release>): string {
-    const taken = (candidate: string) => this.byId.has(candidate) || [...batch.values()].some((r) => r.id === candidate);
+  private freeId(id: string, batchIds: Map<string, number>): string {
+    const taken = (candidate: string) => this.byId.has(candidate) || (batchIds.get(candidate) ?? 0) > 0;
     if (!taken(id)) return id;
     for (let n = 2; ; n++) if (!taken(`${id}-${n}`)) return `${id}-${n}`;
   }
