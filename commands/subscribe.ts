@@ -8,6 +8,7 @@ import {
 } from 'discord.js';
 import type { BotContext } from '../src/discord/context.js';
 import {
+  hidePrivateOption,
   replyPrivately,
   requireBotCanPost,
   requireGuild,
@@ -16,7 +17,6 @@ import {
   respondWithSubscriptionIds,
   subscriptionId,
 } from '../src/delivery/interactions.js';
-import { hidePrivateOption } from '../src/delivery/interactions.js';
 import { DEFAULT_TIMEZONE, timezoneSuggestions } from '../src/delivery/schedule.js';
 import { createdView, resumedView } from '../src/delivery/views.js';
 import { UserError } from '../src/errors.js';

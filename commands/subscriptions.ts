@@ -1,7 +1,6 @@
 import { InteractionContextType, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import type { BotContext } from '../src/discord/context.js';
-import { replyPrivately, requireGuild, requireSubscriptions } from '../src/delivery/interactions.js';
-import { hidePrivateOption } from '../src/delivery/interactions.js';
+import { hidePrivateOption, replyPrivately, requireGuild, requireSubscriptions } from '../src/delivery/interactions.js';
 import { subscriptionListView } from '../src/delivery/views.js';
 
 export const data = new SlashCommandBuilder()

@@ -7,6 +7,7 @@ import {
 } from 'discord.js';
 import type { BotContext } from '../src/discord/context.js';
 import {
+  hidePrivateOption,
   replyPrivately,
   requireGuild,
   requireManageChannels,
@@ -14,7 +15,6 @@ import {
   respondWithSubscriptionIds,
   subscriptionId,
 } from '../src/delivery/interactions.js';
-import { hidePrivateOption } from '../src/delivery/interactions.js';
 import { removedView } from '../src/delivery/views.js';
 
 export const data = new SlashCommandBuilder()

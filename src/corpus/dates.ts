@@ -42,3 +42,13 @@ export function addDays(isoDate: string, days: number): string {
 export function todayInNewYork(now: Date = new Date()): string {
   return DateTime.fromJSDate(now).setZone(STATE_DEPARTMENT_ZONE).toISODate()!;
 }
+
+/** True when an ISO date lies in the inclusive range; an open end admits everything on that side. */
+export function inRange(date: string, range: { from?: string; to?: string }): boolean {
+  return (!range.from || date >= range.from) && (!range.to || date <= range.to);
+}
+
+/** The range widened by some days before its start and after its end (open ends stay open). */
+export function widenRange(range: { from?: string; to?: string }, daysBefore: number, daysAfter: number): { from?: string; to?: string } {
+  return { from: range.from ? addDays(range.from, -daysBefore) : undefined, to: range.to ? addDays(range.to, daysAfter) : undefined };
+}

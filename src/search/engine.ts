@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { countryName, resolveCountry } from '../countries/index.js';
-import { isIsoDate, todayInNewYork } from '../corpus/dates.js';
+import { inRange, isIsoDate, todayInNewYork } from '../corpus/dates.js';
 import { preprocess } from '../corpus/preprocess.js';
 import { loadFiles } from '../corpus/load.js';
 import { normalizeKind } from '../corpus/kind.js';
@@ -419,10 +419,6 @@ function sameContent(a: Release, b: Release): boolean {
     a.paragraphs.length === b.paragraphs.length &&
     a.paragraphs.every((p, i) => p === b.paragraphs[i])
   );
-}
-
-function inRange(date: string, range: DateRange): boolean {
-  return (!range.from || date >= range.from) && (!range.to || date <= range.to);
 }
 
 function validDate(value: string | undefined, name: string): string | undefined {

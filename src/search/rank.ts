@@ -1,5 +1,5 @@
 import type { Release } from '../corpus/release.js';
-import { addDays } from '../corpus/dates.js';
+import { inRange, widenRange } from '../corpus/dates.js';
 import { expandCountryTerms } from '../countries/index.js';
 import { synonymsOf } from '../nlp/synonyms.js';
 import { searchTerms } from '../nlp/terms.js';
@@ -53,7 +53,7 @@ export function rankReleases(
     const coverage = weightOf((term) => about(term) || inBody(term));
     const passage = passageCoverage(sentences, titleTerms, (has) => weightOf((term) => about(term) || has(term)));
     const titleCoverage = weightOf((term) => about(term) || titleTerms.has(term));
-    const best = bestSentence(release, sentences, question, weights);
+    const best = bestSentence(release, sentences, titleTerms, question, weights);
     let score = 0.3 * (hit.score / maxScore) + 0.15 * coverage + 0.3 * passage + 0.25 * best.score + 0.15 * titleCoverage;
     // Briefings and remarks touch on everything in passing; a statement about the subject is the better source.
     if (TRANSCRIPTS.has(release.kind)) score -= 0.04;
@@ -62,7 +62,7 @@ export function rankReleases(
     if (question.time) {
       if (mentionsDate(release, question.time.range)) score += 0.05;
       // An event is often announced days after it happens ("the June 21 election", statement on June 25).
-      if (!question.time.explicit && inRange(release.date, eventWindow(question.time.range))) score += 0.1;
+      if (!question.time.explicit && inRange(release.date, widenRange(question.time.range, 1, 7))) score += 0.1;
     }
     ranked.push({ release, score, coverage, bestSentence: best.index, bestSentenceScore: best.score });
   }
@@ -96,10 +96,10 @@ function termWeights(index: ReleaseIndex, question: ParsedQuestion): Map<string,
 export function bestSentence(
   release: Release,
   sentences: Set<string>[],
+  titleTerms: Set<string>,
   question: ParsedQuestion,
   weights: Map<string, number>,
 ): { index: number; score: number } {
-  const titleTerms = new Set(searchTerms(release.title));
   const local = new Map<string, number>();
   const all = [...question.terms, ...question.expansions];
   for (const term of all) {
@@ -161,10 +161,6 @@ function typeBonus(type: QuestionType, text: string): number {
   }
 }
 
-function inRange(date: string, range: DateRange): boolean {
-  return (!range.from || date >= range.from) && (!range.to || date <= range.to);
-}
-
 function mentionsDate(release: Release, range: DateRange): boolean {
   if (!range.from || range.from !== range.to) return false;
   const date = new Date(`${range.from}T12:00:00Z`);
@@ -174,13 +170,9 @@ function mentionsDate(release: Release, range: DateRange): boolean {
   return pattern.test(release.title) || release.paragraphs.some((p) => pattern.test(p));
 }
 
-function eventWindow(range: DateRange): DateRange {
-  return { from: range.from ? addDays(range.from, -1) : undefined, to: range.to ? addDays(range.to, 7) : undefined };
-}
-
 /** A question's time reference widened by a little: events are often announced a day or a few after they happen. */
 export function withSlack(range: DateRange): DateRange {
-  return { from: range.from ? addDays(range.from, -1) : undefined, to: range.to ? addDays(range.to, 3) : undefined };
+  return widenRange(range, 1, 3);
 }
 
 /** The answer: the best sentence, with the one before it when it leans on it, or the next when it is short or only opens the release. */
