@@ -28,13 +28,6 @@ export function isIsoDate(text: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(text) && DateTime.fromISO(text).isValid;
 }
 
-/** The State Department's own date (America/New_York) of an instant. */
-export function stateDepartmentDate(instant: Date | string): string | null {
-  const date = typeof instant === 'string' ? DateTime.fromRFC2822(instant, { setZone: true }) : DateTime.fromJSDate(instant);
-  const valid = date.isValid ? date : DateTime.fromISO(String(instant), { setZone: true });
-  return valid.isValid ? valid.setZone(STATE_DEPARTMENT_ZONE).toISODate() : null;
-}
-
 export function addDays(isoDate: string, days: number): string {
   return DateTime.fromISO(isoDate).plus({ days }).toISODate()!;
 }

@@ -1,7 +1,5 @@
 import { DateTime } from 'luxon';
-
-/** The State Department dates its releases in Washington's time zone. */
-export const STATE_ZONE = 'America/New_York';
+import { STATE_DEPARTMENT_ZONE as STATE_ZONE } from '../corpus/dates.js';
 
 /**
  * An RSS timestamp (RFC 822/2822 `pubDate`, or ISO 8601 as some feeds use) as the State Department's own
