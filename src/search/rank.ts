@@ -1,8 +1,8 @@
 import type { Release } from '../corpus/release.js';
 import { inRange, widenRange } from '../corpus/dates.js';
 import { expandCountryTerms } from '../countries/index.js';
-import { synonymsOf } from '../nlp/synonyms.js';
 import { searchTerms } from '../nlp/terms.js';
+import { QuestionCoverage, TermOccurrences } from './coverage.js';
 import type { ReleaseIndex } from './index.js';
 import type { ParsedQuestion, QuestionType } from './question.js';
 import { isBoilerplate, sentenceTerms, startsDangling } from './sentences.js';
@@ -33,53 +33,34 @@ export function rankReleases(
   candidates = CANDIDATES,
 ): RankedRelease[] {
   const weights = termWeights(index, question);
-  const totalWeight = question.terms.reduce((sum, term) => sum + (weights.get(term) ?? 0), 0) || 1;
+  const questionCoverage = new QuestionCoverage(question, weights);
   const allTerms = [...question.terms, ...question.expansions];
   const hits = index.search(allTerms, filter ? (id) => { const r = lookup(id); return r !== undefined && filter(r); } : undefined, weights);
   const top = hits.slice(0, candidates);
   const maxScore = top[0]?.score ?? 1;
+  const askedDay = question.time ? dayPattern(question.time.range) : null;
   const ranked: RankedRelease[] = [];
   for (const hit of top) {
     const release = lookup(hit.id as string);
     if (!release) continue;
     const sentences = sentenceTerms(release);
     const titleTerms = new Set(searchTerms(release.title));
-    // A term found only through its synonym counts half: the release may use the word in another sense.
-    const weightOf = (has: (term: string) => boolean) =>
-      question.terms.reduce((sum, term) => sum + (weights.get(term) ?? 0) * (has(term) ? 1 : synonymsOf(term).some(has) ? 0.5 : 0), 0) / totalWeight;
-    // A demonym or capital in the question ("thai", "canberra") is answered by a release about that country.
-    const about = (term: string) => question.countryTerms.get(term)?.some((code) => release.countries.includes(code)) ?? false;
-    const inBody = (term: string) => titleTerms.has(term) || sentences.some((terms) => terms.has(term));
-    const coverage = weightOf((term) => about(term) || inBody(term));
-    const passage = passageCoverage(sentences, titleTerms, (has) => weightOf((term) => about(term) || has(term)));
-    const titleCoverage = weightOf((term) => about(term) || titleTerms.has(term));
-    const best = bestSentence(release, sentences, titleTerms, question, weights);
-    let score = 0.3 * (hit.score / maxScore) + 0.15 * coverage + 0.3 * passage + 0.25 * best.score + 0.15 * titleCoverage;
+    const occurrences = new TermOccurrences(sentences);
+    const coverage = questionCoverage.of(release, titleTerms, occurrences);
+    const best = bestSentence(release, sentences, titleTerms, question, weights, occurrences);
+    let score = 0.3 * (hit.score / maxScore) + 0.15 * coverage.whole + 0.3 * coverage.passage + 0.25 * best.score + 0.15 * coverage.title;
     // Briefings and remarks touch on everything in passing; a statement about the subject is the better source.
     if (TRANSCRIPTS.has(release.kind)) score -= 0.04;
     if (question.countryCodes.some((code) => release.countries.includes(code))) score += 0.12;
     else if (question.countryCodes.some((code) => release.mentioned.includes(code))) score += 0.04;
     if (question.time) {
-      if (mentionsDate(release, question.time.range)) score += 0.05;
+      if (askedDay && mentions(release, askedDay)) score += 0.05;
       // An event is often announced days after it happens ("the June 21 election", statement on June 25).
       if (!question.time.explicit && inRange(release.date, widenRange(question.time.range, 1, 7))) score += 0.1;
     }
-    ranked.push({ release, score, coverage, bestSentence: best.index, bestSentenceScore: best.score });
+    ranked.push({ release, score, coverage: coverage.whole, bestSentence: best.index, bestSentenceScore: best.score });
   }
   return ranked.sort((a, b) => b.score - a.score || b.release.date.localeCompare(a.release.date));
-}
-
-const PASSAGE_SENTENCES = 3;
-
-/** The best share of the question found in the title plus a few consecutive sentences: long transcripts that
- * mention every word somewhere do not beat a release that answers in one place. */
-function passageCoverage(sentences: Set<string>[], titleTerms: Set<string>, weightOf: (has: (term: string) => boolean) => number): number {
-  let best = weightOf((term) => titleTerms.has(term));
-  for (let start = 0; start < sentences.length; start++) {
-    const window = sentences.slice(start, start + PASSAGE_SENTENCES);
-    best = Math.max(best, weightOf((term) => titleTerms.has(term) || window.some((terms) => terms.has(term))));
-  }
-  return best;
 }
 
 function termWeights(index: ReleaseIndex, question: ParsedQuestion): Map<string, number> {
@@ -92,6 +73,7 @@ function termWeights(index: ReleaseIndex, question: ParsedQuestion): Map<string,
 /**
  * The sentence that answers best. Terms are weighed by how rare they are in the corpus and within the release:
  * words of the title or repeated throughout (the counterpart's name) pick the release, not the sentence.
+ * `occurrences` may be shared with the rest of the release's scoring.
  */
 export function bestSentence(
   release: Release,
@@ -99,44 +81,91 @@ export function bestSentence(
   titleTerms: Set<string>,
   question: ParsedQuestion,
   weights: Map<string, number>,
+  occurrences = new TermOccurrences(sentences),
 ): { index: number; score: number } {
   const local = new Map<string, number>();
   const all = [...question.terms, ...question.expansions];
   for (const term of all) {
-    let inSentences = 0;
-    for (const terms of sentences) if (terms.has(term)) inSentences++;
-    const spread = 1 / Math.sqrt(Math.max(1, inSentences));
+    const spread = 1 / Math.sqrt(Math.max(1, occurrences.of(term).length));
     const expansion = question.terms.includes(term) ? 1 : 0.8;
     local.set(term, (weights.get(term) ?? 0) * spread * (titleTerms.has(term) ? 0.4 : 1) * expansion);
   }
   const total = question.terms.reduce((sum, term) => sum + (local.get(term) ?? 0), 0) || 1;
-  const noveltyMatters = question.type === 'general';
-  const known = noveltyMatters ? new Set([...all, ...titleTerms]) : null;
+  const known = question.type === 'general' ? new Set([...all, ...titleTerms]) : null;
   let best = { index: -1, score: 0 };
-  release.sentences.forEach((sentence, i) => {
-    if (isBoilerplate(sentence.text)) return;
-    const terms = sentences[i]!;
-    let matched = 0;
-    for (const term of all) if (terms.has(term)) matched += local.get(term) ?? 0;
-    if (matched === 0) return;
-    let score = Math.min(1, matched / total);
-    score += typeBonus(question.type, sentence.text);
-    if (question.focus && terms.has(question.focus) && NUMBER_PATTERN.test(sentence.text.replace(DATE_PATTERN, ''))) score += 0.3;
-    if (startsDangling(sentence.text)) score -= 0.03;
-    // A sentence that only restates the question ("X met Y") does not answer it.
-    if (noveltyMatters && known) {
-      let fresh = 0;
-      for (const term of terms) if (!known.has(term)) fresh++;
-      if (terms.size > 0 && fresh / terms.size < 0.5) score -= 0.15;
-    }
-    if (/^(QUESTION|Q|MODERATOR|OPERATOR)\s*:/.test(sentence.text)) score -= 0.3;
-    const words = sentence.text.split(/\s+/).length;
-    if (words < 6) score -= 0.1;
-    if (words > 60) score -= 0.05;
-    if (score > best.score) best = { index: i, score };
-  });
+  for (const { index, share, ceiling } of answerCandidates(all, local, total, occurrences, question)) {
+    if (ceiling + ROUNDING_SLACK < best.score) continue; // not even with every bonus could it win
+    const text = release.sentences[index]!.text;
+    if (isBoilerplate(text)) continue;
+    const score = answerScore(share, text, sentences[index]!, question, known);
+    // Of equal scores the earlier sentence wins, as when reading in order.
+    if (score > best.score || (score === best.score && index < best.index)) best = { index, score };
+  }
   return best;
 }
+
+// A ceiling is summed in another order than the score it bounds, so the two may differ in the last bits.
+const ROUNDING_SLACK = 1e-9;
+
+interface AnswerCandidate {
+  index: number;
+  /** The sentence's share of the question's weight (0–1). */
+  share: number;
+  /** The most the sentence can score: its share plus every bonus it could earn (all other adjustments lower it). */
+  ceiling: number;
+}
+
+/**
+ * The sentences holding some of the question's weight (only those can answer), highest ceiling first: the best is
+ * found early and most of the others need no closer look.
+ */
+function answerCandidates(
+  all: string[],
+  local: Map<string, number>,
+  total: number,
+  occurrences: TermOccurrences,
+  question: ParsedQuestion,
+): AnswerCandidate[] {
+  // Each sentence's weights are added in the order of the question's terms, which fixes how the sum rounds.
+  const matched = new Map<number, number>();
+  for (const term of all) {
+    const weight = local.get(term) ?? 0;
+    for (const index of occurrences.of(term)) matched.set(index, (matched.get(index) ?? 0) + weight);
+  }
+  const candidates: AnswerCandidate[] = [];
+  for (const [index, weight] of matched) {
+    if (weight === 0) continue;
+    const share = Math.min(1, weight / total);
+    const focusBonus = question.focus && occurrences.sentences[index]!.has(question.focus) ? FOCUS_BONUS : 0;
+    candidates.push({ index, share, ceiling: share + TYPE_BONUS[question.type] + focusBonus });
+  }
+  return candidates.sort((a, b) => b.ceiling - a.ceiling || a.index - b.index);
+}
+
+/** A sentence's score as an answer: its share of the question's weight, plus or minus what its wording tells. */
+function answerScore(share: number, text: string, terms: Set<string>, question: ParsedQuestion, known: Set<string> | null): number {
+  let score = share;
+  score += typeBonus(question.type, text);
+  if (question.focus && terms.has(question.focus) && NUMBER_PATTERN.test(text.replace(DATE_PATTERN, ''))) score += FOCUS_BONUS;
+  if (startsDangling(text)) score -= 0.03;
+  // A sentence that only restates the question ("X met Y") does not answer it.
+  if (known) {
+    let fresh = 0;
+    for (const term of terms) if (!known.has(term)) fresh++;
+    if (terms.size > 0 && fresh / terms.size < 0.5) score -= 0.15;
+  }
+  if (SPEAKER_LABEL.test(text)) score -= 0.3;
+  const words = text.split(/\s+/).length;
+  if (words < 6) score -= 0.1;
+  if (words > 60) score -= 0.05;
+  return score;
+}
+
+const SPEAKER_LABEL = /^(QUESTION|Q|MODERATOR|OPERATOR)\s*:/;
+/** What a "how many" answer earns for naming the counted thing with a number. */
+const FOCUS_BONUS = 0.3;
+/** What a sentence of the kind the question asks for earns (at most, for countries: it grows with each one named). */
+const TYPE_BONUS: Record<QuestionType, number> = { number: 0.25, when: 0.15, who: 0.08, countries: 0.3, where: 0.08, general: 0 };
 
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const DATE_PATTERN = new RegExp(`\\b(${MONTH}\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH}|(?:19|20)\\d{2}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|yesterday|\\d{1,2}:\\d{2}|[ap]\\.m\\.)`, 'i');
@@ -147,26 +176,45 @@ const PLACE_PATTERN = /\b(in|at|to)\s+[A-Z][a-z]+/;
 function typeBonus(type: QuestionType, text: string): number {
   switch (type) {
     case 'number':
-      return NUMBER_PATTERN.test(text.replace(DATE_PATTERN, '')) ? 0.25 : 0;
+      return NUMBER_PATTERN.test(text.replace(DATE_PATTERN, '')) ? TYPE_BONUS.number : 0;
     case 'when':
-      return DATE_PATTERN.test(text) ? 0.15 : 0;
+      return DATE_PATTERN.test(text) ? TYPE_BONUS.when : 0;
     case 'who':
-      return NAME_PATTERN.test(text) ? 0.08 : 0;
+      return NAME_PATTERN.test(text) ? TYPE_BONUS.who : 0;
     case 'countries':
-      return Math.min(0.3, 0.06 * expandCountryTerms(text).codes.length);
+      return Math.min(TYPE_BONUS.countries, 0.06 * countriesNamed(text));
     case 'where':
-      return PLACE_PATTERN.test(text) ? 0.08 : 0;
+      return PLACE_PATTERN.test(text) ? TYPE_BONUS.where : 0;
     default:
       return 0;
   }
 }
 
-function mentionsDate(release: Release, range: DateRange): boolean {
-  if (!range.from || range.from !== range.to) return false;
+// "Which countries" questions weigh many sentences by the countries they name, and the same sentences come up
+// question after question: the count is remembered by sentence text.
+const countriesNamedCache = new Map<string, number>();
+const COUNTRIES_NAMED_CACHE_LIMIT = 100_000;
+
+function countriesNamed(text: string): number {
+  let count = countriesNamedCache.get(text);
+  if (count === undefined) {
+    count = expandCountryTerms(text).codes.length;
+    if (countriesNamedCache.size >= COUNTRIES_NAMED_CACHE_LIMIT) countriesNamedCache.clear();
+    countriesNamedCache.set(text, count);
+  }
+  return count;
+}
+
+/** The day a question asks about as a release would write it ("June 21", "Jun. 21", "21 June"); null for a longer period. */
+function dayPattern(range: DateRange): RegExp | null {
+  if (!range.from || range.from !== range.to) return null;
   const date = new Date(`${range.from}T12:00:00Z`);
   const month = date.toLocaleString('en-US', { month: 'long', timeZone: 'UTC' });
   const day = date.getUTCDate();
-  const pattern = new RegExp(`\\b(${month}|${month.slice(0, 3)}\\.?)\\s+${day}\\b|\\b${day}\\s+${month}\\b`, 'i');
+  return new RegExp(`\\b(${month}|${month.slice(0, 3)}\\.?)\\s+${day}\\b|\\b${day}\\s+${month}\\b`, 'i');
+}
+
+function mentions(release: Release, pattern: RegExp): boolean {
   return pattern.test(release.title) || release.paragraphs.some((p) => pattern.test(p));
 }
 
