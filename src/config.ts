@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { config as loadDotenv } from 'dotenv';
+import { SEARCH_INDEX_MODES, type SearchIndexMode } from './search/search-index.js';
 
 export const DEFAULT_API_BASE = 'https://discord.com/api';
 export const DEFAULT_DATA_DIR = './data';
@@ -19,6 +20,7 @@ export interface Config {
   dataDir: string;
   /** discord.js's `rest.api`, without a trailing slash, e.g. https://discord.com/api. */
   apiBase: string;
+  searchIndex: SearchIndexMode;
 }
 
 export class ConfigError extends Error {
@@ -57,8 +59,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push(`DISCORD_API_BASE must be an http(s) URL such as ${DEFAULT_API_BASE}, got "${apiBase.slice(0, 80)}".`);
   }
 
+  const searchIndex = readSearchIndexMode(env, problems);
+
   if (problems.length) throw new ConfigError(problems);
-  return { token, clientId, guildId, dataDir: resolve(setting(env, 'DATA_DIR') ?? DEFAULT_DATA_DIR), apiBase };
+  return { token, clientId, guildId, dataDir: resolve(setting(env, 'DATA_DIR') ?? DEFAULT_DATA_DIR), apiBase, searchIndex };
+}
+
+/** SEARCH_INDEX: auto (default), memory or disk. */
+export function readSearchIndexMode(env: NodeJS.ProcessEnv, problems: string[]): SearchIndexMode {
+  const value = setting(env, 'SEARCH_INDEX')?.toLowerCase() ?? 'auto';
+  if ((SEARCH_INDEX_MODES as readonly string[]).includes(value)) return value as SearchIndexMode;
+  problems.push(`SEARCH_INDEX must be one of ${SEARCH_INDEX_MODES.join(', ')}, got "${value.slice(0, 40)}".`);
+  return 'auto';
 }
 
 /** Loads .env (quietly; variables already set win) and validates. */

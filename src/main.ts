@@ -19,7 +19,7 @@ import { startLiveFeeds } from './feeds/live.js';
 const config = loadConfigOrExit();
 const log = createLogger([config.token]);
 
-const engine = await Engine.open({ dataDir: config.dataDir });
+const engine = await Engine.open({ dataDir: config.dataDir, searchIndex: config.searchIndex });
 const commands = await loadCommands();
 const ctx: BotContext = { engine, version: packageVersion(), startedAt: new Date(), commands };
 

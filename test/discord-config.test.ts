@@ -9,7 +9,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 describe('configuration', () => {
   it('defaults to the console, Discord itself, and ./data', () => {
     const config = readConfig({});
-    expect(config).toMatchObject({ token: null, clientId: null, guildId: null, apiBase: DEFAULT_API_BASE });
+    expect(config).toMatchObject({ token: null, clientId: null, guildId: null, apiBase: DEFAULT_API_BASE, searchIndex: 'auto' });
     expect(isAbsolute(config.dataDir)).toBe(true);
     expect(config.dataDir.endsWith('data')).toBe(true);
   });
@@ -22,13 +22,14 @@ describe('configuration', () => {
   it('reports every invalid setting by name at once', () => {
     let error: unknown;
     try {
-      readConfig({ DISCORD_TOKEN: 'Bot abc', DISCORD_API_BASE: 'ftp://example.com', DISCORD_CLIENT_ID: 'my-app', DISCORD_GUILD_ID: 'x' });
+      readConfig({ DISCORD_TOKEN: 'Bot abc', DISCORD_API_BASE: 'ftp://example.com', DISCORD_CLIENT_ID: 'my-app', DISCORD_GUILD_ID: 'x', SEARCH_INDEX: 'redis' });
     } catch (caught) {
       error = caught;
     }
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems.join('\n');
-    for (const name of ['DISCORD_TOKEN', 'DISCORD_API_BASE', 'DISCORD_CLIENT_ID', 'DISCORD_GUILD_ID']) expect(problems).toContain(name);
+    for (const name of ['DISCORD_TOKEN', 'DISCORD_API_BASE', 'DISCORD_CLIENT_ID', 'DISCORD_GUILD_ID', 'SEARCH_INDEX']) expect(problems).toContain(name);
+    expect(readConfig({ SEARCH_INDEX: 'Disk' }).searchIndex).toBe('disk');
     expect(problems).not.toContain('abc');
   });
 

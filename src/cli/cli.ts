@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { config as loadEnv } from 'dotenv';
 import { createInterface } from 'node:readline';
-import { isUserError } from '../errors.js';
+import { readSearchIndexMode } from '../config.js';
+import { isUserError, UserError } from '../errors.js';
+import type { SearchIndexMode } from '../search/search-index.js';
 import { Engine } from '../search/engine.js';
 import { formatAsk, formatCountry, formatDigest, formatImport, formatRelease, formatSearch, formatSummary, releaseLine } from './format.js';
 import { askJson, countryJson, hitJson, listJson } from './json.js';
@@ -12,7 +14,7 @@ import { askJson, countryJson, hitJson, listJson } from './json.js';
  */
 export async function runCli(argv: string[], io: { out: (line: string) => void; err: (line: string) => void } = defaultIo): Promise<number> {
   let engine: Engine | undefined;
-  const open = async () => (engine ??= await Engine.open({ dataDir: process.env.DATA_DIR || './data' }));
+  const open = async () => (engine ??= await Engine.open({ dataDir: process.env.DATA_DIR || './data', searchIndex: searchIndexFromEnv() }));
   let exitCode = 0;
   const program = new Command('statebot')
     .description('Answers questions about U.S. Department of State press releases.')
@@ -169,4 +171,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   runCli(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
+}
+
+function searchIndexFromEnv(): SearchIndexMode {
+  const problems: string[] = [];
+  const mode = readSearchIndexMode(process.env, problems);
+  if (problems.length > 0) throw new UserError(problems.join(' '), 'BAD_ARGUMENT');
+  return mode;
 }

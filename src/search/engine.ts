@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { countryName, resolveCountry } from '../countries/index.js';
 import { inRange, isIsoDate, todayInNewYork } from '../corpus/dates.js';
@@ -11,8 +12,10 @@ import { UserError } from '../errors.js';
 import { openDb, type Db } from '../store/db.js';
 import { ReleaseStore } from '../store/releases.js';
 import { buildDigest } from './digest.js';
-import { ReleaseIndex } from './index.js';
-import { indexFingerprint, loadIndexFile, saveIndexFile } from './index-file.js';
+import { DiskIndex } from './disk-index.js';
+import { MemoryIndex } from './index.js';
+import { INDEX_FILE, indexFingerprint, loadIndexFile, saveIndexFile } from './index-file.js';
+import type { SearchIndex, SearchIndexMode } from './search-index.js';
 import { parseQuestion, type ParsedQuestion } from './question.js';
 import { answerText, rankReleases, withSlack, type RankedRelease } from './rank.js';
 import { summarizeRelease } from './summarize.js';
@@ -37,6 +40,8 @@ export const MAX_QUESTION_LENGTH = 1000;
 const MIN_ANSWER_COVERAGE = 0.4;
 const MIN_SEARCH_COVERAGE = 0.34;
 const RELATED_SHARE = 0.6;
+/** Above this many releases, a data dir's corpus is searched on disk (SQLite FTS5) instead of in memory (MiniSearch). */
+export const MEMORY_INDEX_LIMIT = 20_000;
 
 export interface EngineOptions {
   /** Where imported releases are stored (SQLite). Without it, imports live in memory only. */
@@ -45,13 +50,17 @@ export interface EngineOptions {
   builtin?: boolean;
   /** "Today" for relative time references; default the current date in New York. */
   today?: () => string;
+  /** Where the full-text index lives (with a data dir; without one it is always in memory). Default `auto`. */
+  searchIndex?: SearchIndexMode;
+  /** The `auto` threshold; default MEMORY_INDEX_LIMIT. */
+  memoryIndexLimit?: number;
 }
 
 /** The question-answering engine over the corpus: everything the bot, the console and the CLI ask goes through here. */
 export class Engine {
   private readonly byId = new Map<string, Release>();
   private readonly byKey = new Map<string, Release>();
-  private index = new ReleaseIndex();
+  private index: SearchIndex = new MemoryIndex();
   /** Releases were imported since the index was stored (or it never was). */
   private indexChanged = false;
   private newestFirst: Release[] | null = null;
@@ -64,31 +73,60 @@ export class Engine {
     private readonly db: Db | null,
     private readonly today: () => string,
     private readonly dataDir: string | null = null,
+    private readonly searchIndexMode: SearchIndexMode = 'auto',
+    private readonly memoryIndexLimit = MEMORY_INDEX_LIMIT,
   ) {}
 
   static async open(options: EngineOptions = {}): Promise<Engine> {
     const db = options.dataDir ? openDb(options.dataDir) : null;
     const store = db ? new ReleaseStore(db) : null;
-    const engine = new Engine(store, db, options.today ?? (() => todayInNewYork()), options.dataDir ?? null);
+    const today = options.today ?? (() => todayInNewYork());
+    const engine = new Engine(store, db, today, options.dataDir ?? null, options.searchIndex, options.memoryIndexLimit);
     const releases = options.builtin === false ? [] : loadBuiltinCorpus();
-    if (store) {
-      releases.push(...store.all());
-      engine.lastImport = store.lastImport();
-    }
-    if (!options.dataDir) {
+    if (!store) {
       engine.load(releases);
       return engine;
     }
-    // With a data dir, the index stored at the last close is restored when it was built from these same releases.
+    // Stored releases are held as metadata; their text is read when a question needs it.
+    releases.push(...store.all());
+    engine.lastImport = store.lastImport();
     for (const release of releases) engine.hold(release);
-    const fingerprint = indexFingerprint(engine.byId.values());
-    const stored = loadIndexFile(options.dataDir, fingerprint);
-    if (stored) engine.index = stored;
-    else {
-      for (const release of engine.byId.values()) engine.index.add(release);
-      saveIndexFile(options.dataDir, fingerprint, engine.index);
-    }
+    if (engine.wantsDiskIndex(engine.byId.size)) engine.useDiskIndex();
+    else engine.restoreMemoryIndex();
     return engine;
+  }
+
+  /** Which kind of full-text index answers: `memory` (MiniSearch) or `disk` (SQLite FTS5). */
+  get searchIndexKind(): SearchIndex['kind'] {
+    return this.index.kind;
+  }
+
+  private wantsDiskIndex(releases: number): boolean {
+    if (!this.db || this.searchIndexMode === 'memory') return false;
+    return this.searchIndexMode === 'disk' || releases > this.memoryIndexLimit;
+  }
+
+  /** Switches to the index on disk, bringing it up to date with the releases held; the in-memory one's file goes. */
+  private useDiskIndex(): void {
+    const disk = new DiskIndex(this.db!);
+    disk.sync(this.byId.values());
+    this.index = disk;
+    this.indexChanged = false;
+    rmSync(path.join(this.dataDir!, INDEX_FILE), { force: true });
+  }
+
+  /** The in-memory index stored at the last close, when it was built from these same releases; else built anew. */
+  private restoreMemoryIndex(): void {
+    const fingerprint = indexFingerprint(this.byId.values());
+    const stored = loadIndexFile(this.dataDir!, fingerprint);
+    if (stored) {
+      this.index = stored;
+      return;
+    }
+    const index = new MemoryIndex();
+    for (const release of this.byId.values()) index.add(release);
+    this.index = index;
+    saveIndexFile(this.dataDir!, fingerprint, index);
   }
 
   /** An engine over the given releases, in memory (tests, benchmarks). */
@@ -171,7 +209,7 @@ export class Engine {
       return { ...base, answer: null, results: inPeriod.map((release) => this.hit(release, 0)) };
     }
     const range = parsed.time?.explicit ? withSlack(parsed.time.range) : null;
-    const ranked = rankReleases(this.index, (id) => this.byId.get(id), parsed, range ? (r) => inRange(r.date, range) : undefined);
+    const ranked = rankReleases(this.index, (id) => this.byId.get(id), parsed, range ? { filter: (r) => inRange(r.date, range), range } : {});
     const answerable = ranked.filter((r) => r.coverage >= MIN_ANSWER_COVERAGE && r.bestSentence >= 0);
     const top = answerable[0];
     // Further releases are offered only when they come close to the best one.
@@ -198,7 +236,7 @@ export class Engine {
       const matching = this.all().filter(filter);
       return { query: text, total: matching.length, hits: matching.slice(offset, offset + limit).map((r) => this.hit(r, 0)), ...dateRange };
     }
-    const ranked = rankReleases(this.index, (id) => this.byId.get(id), parsed, filter, Math.max(100, offset + limit));
+    const ranked = rankReleases(this.index, (id) => this.byId.get(id), parsed, { filter, range, candidates: Math.max(100, offset + limit) });
     const relevant = ranked.filter((r) => r.coverage >= MIN_SEARCH_COVERAGE);
     return { query: text, total: relevant.length, hits: relevant.slice(offset, offset + limit).map((r) => this.rankedHit(r)), ...dateRange };
   }
@@ -338,17 +376,28 @@ export class Engine {
     }
     const changed = [...batch.values()];
     if (changed.length === 0) return report;
-    this.store?.saveAll(changed, replacedIds);
+    if (this.index.kind === 'memory' && this.wantsDiskIndex(this.byId.size + report.added.length)) this.useDiskIndex();
+    const replaced = [
+      ...replacedIds.map((id) => this.byId.get(id)),
+      ...changed.map((release) => this.byId.get(release.id) ?? this.byKey.get(release.source.key)),
+    ].filter((release): release is Release => release !== undefined);
+    // Old versions leave the index before the store forgets their text; the disk index commits with the store.
+    const write = () => {
+      for (const old of new Set(replaced)) this.index.remove(old);
+      this.store?.saveAll(changed, replacedIds);
+      for (const release of changed) this.index.add(release);
+    };
+    if (this.db) this.db.transaction(write)();
+    else write();
     for (const id of replacedIds) {
       const old = this.byId.get(id);
       if (old) {
-        this.index.remove(old);
         this.byId.delete(id);
         this.byKey.delete(old.source.key);
       }
     }
-    for (const release of changed) this.put(release);
-    this.indexChanged = true;
+    for (const release of changed) this.hold(this.store ? this.store.held(release) : release);
+    this.indexChanged = this.index.kind === 'memory';
     this.lastImport = importedAt;
     report.added = report.added.filter((r) => batch.get(r.source.key) === r);
     for (const release of [...report.added].sort((a, b) => a.date.localeCompare(b.date))) {
@@ -377,7 +426,7 @@ export class Engine {
 
   close(): void {
     this.listeners.clear();
-    if (this.dataDir && this.db?.open && this.indexChanged) {
+    if (this.dataDir && this.db?.open && this.indexChanged && this.index instanceof MemoryIndex) {
       saveIndexFile(this.dataDir, indexFingerprint(this.byId.values()), this.index);
       this.indexChanged = false;
     }

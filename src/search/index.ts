@@ -2,6 +2,10 @@ import MiniSearch, { type Options, type SearchResult as MiniSearchResult } from 
 import { countryName } from '../countries/index.js';
 import type { Release } from '../corpus/release.js';
 import { searchTerm, searchTerms, tokenize } from '../nlp/terms.js';
+import { candidateTerms, FIELD_BOOSTS, inverseDocumentFrequency, type IndexHit, type IndexQuery, type SearchIndex } from './search-index.js';
+
+/** What rank.ts ranks with: either kind of index. */
+export type ReleaseIndex = SearchIndex;
 
 interface IndexedDocument {
   id: string;
@@ -13,14 +17,6 @@ interface IndexedDocument {
   date: string;
 }
 
-export const FIELD_BOOSTS = { title: 3, countries: 2, office: 1, kind: 1, body: 1 };
-
-/**
- * In a large corpus, a query term found in more than this share of releases only re-ranks candidates; rarer terms
- * pick them. Small corpora are searched with every term: there it costs little, and candidates' scores stay as they were.
- */
-const COMMON_TERM_SHARE = 0.2;
-const PRUNE_FROM_DOCUMENTS = 5000;
 /** Fields whose terms count towards document frequency (what sentences and titles are scored on). */
 const TEXT_FIELDS = new Set(['title', 'body']);
 
@@ -31,10 +27,11 @@ export interface IndexSnapshot {
 }
 
 /**
- * The full-text index: MiniSearch over title, body, speaker, countries and kind, with stop words dropped and terms
+ * The in-memory index: MiniSearch over title, body, speaker, countries and kind, with stop words dropped and terms
  * stemmed at both index and query time. It also keeps document frequencies so answers can weigh query terms.
  */
-export class ReleaseIndex {
+export class MemoryIndex implements SearchIndex {
+  readonly kind = 'memory';
   private readonly mini: MiniSearch<IndexedDocument>;
   private readonly documentFrequency = new Map<string, number>();
   /** The text terms of the release being added, while it is added. */
@@ -98,29 +95,19 @@ export class ReleaseIndex {
 
   /** Inverse document frequency of a processed term: rare terms weigh more. */
   idf(term: string): number {
-    const n = this.mini.documentCount || 1;
-    const df = this.documentFrequency.get(term) ?? 0;
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    return inverseDocumentFrequency(this.mini.documentCount, this.documentFrequency.get(term) ?? 0);
   }
 
-  search(terms: string[], filter?: (id: string) => boolean, weights?: Map<string, number>): MiniSearchResult[] {
+  search(terms: string[], { filter, weights, limit }: IndexQuery = {}): IndexHit[] {
     if (terms.length === 0) return [];
-    return this.mini.search(this.candidateTerms(terms).join(' '), {
+    const picked = candidateTerms(terms, this.mini.documentCount, (term) => this.documentFrequency.get(term) ?? 0);
+    const results: MiniSearchResult[] = this.mini.search(picked.join(' '), {
       combineWith: 'OR',
       filter: filter ? (result) => filter(result.id as string) : undefined,
       boostTerm: weights ? (term) => weights.get(term) ?? 1 : undefined,
     });
-  }
-
-  /**
-   * The terms that pick candidates: very common terms are left out when rarer ones are there, as their postings
-   * are most of the work and they barely change which releases come first (they still weigh in re-ranking).
-   */
-  private candidateTerms(terms: string[]): string[] {
-    if (this.mini.documentCount < PRUNE_FROM_DOCUMENTS) return terms;
-    const limit = COMMON_TERM_SHARE * this.mini.documentCount;
-    const rare = terms.filter((term) => (this.documentFrequency.get(term) ?? 0) <= limit);
-    return rare.length > 0 ? rare : terms;
+    const top = limit === undefined ? results : results.slice(0, limit);
+    return top.map((result) => ({ id: result.id as string, score: result.score }));
   }
 }
 

@@ -18,6 +18,15 @@ export interface RankedRelease {
   bestSentenceScore: number;
 }
 
+export interface RankOptions {
+  /** Only releases that pass. */
+  filter?: (release: Release) => boolean;
+  /** Only releases dated within (also checked by `filter`; lets the index skip the rest). */
+  range?: DateRange;
+  /** How many of the index's best are re-scored. */
+  candidates?: number;
+}
+
 const CANDIDATES = 40;
 const TRANSCRIPTS = new Set(['Department Press Briefing', 'Special Briefing', 'Remarks']);
 
@@ -29,14 +38,13 @@ export function rankReleases(
   index: ReleaseIndex,
   lookup: (id: string) => Release | undefined,
   question: ParsedQuestion,
-  filter?: (release: Release) => boolean,
-  candidates = CANDIDATES,
+  { filter, range, candidates = CANDIDATES }: RankOptions = {},
 ): RankedRelease[] {
   const weights = termWeights(index, question);
   const questionCoverage = new QuestionCoverage(question, weights);
   const allTerms = [...question.terms, ...question.expansions];
-  const hits = index.search(allTerms, filter ? (id) => { const r = lookup(id); return r !== undefined && filter(r); } : undefined, weights);
-  const top = hits.slice(0, candidates);
+  const passes = filter ? (id: string) => { const r = lookup(id); return r !== undefined && filter(r); } : undefined;
+  const top = index.search(allTerms, { filter: passes, range, weights, limit: candidates });
   const maxScore = top[0]?.score ?? 1;
   const askedDay = question.time ? dayPattern(question.time.range) : null;
   const ranked: RankedRelease[] = [];

@@ -75,6 +75,27 @@ const MIGRATIONS: string[] = [
   // 4: delivery: the feed also keeps each release's source key, so a release re-imported under a new id is not new.
   `ALTER TABLE delivery_feed ADD COLUMN source_key TEXT;
    CREATE INDEX delivery_feed_source_key ON delivery_feed(source_key);`,
+  // 5: a large corpus is not held in memory: each release's metadata (all but paragraphs and sentences) is read at
+  // start, its text when needed. The on-disk search index (src/search/disk-index.ts) lives here too: FTS5 tables of
+  // the releases' search terms (titles apart, so they are weighed as a field of their own), keyed through
+  // search_docs, with the version of each release it indexed.
+  `ALTER TABLE releases ADD COLUMN meta TEXT;
+   UPDATE releases SET meta = json_remove(json, '$.paragraphs', '$.sentences');
+   CREATE TABLE search_docs (
+     docid INTEGER PRIMARY KEY,
+     id TEXT NOT NULL UNIQUE,
+     version TEXT NOT NULL
+   );
+   CREATE VIRTUAL TABLE search_titles USING fts5(
+     title,
+     content = '', contentless_delete = 1, tokenize = "unicode61 remove_diacritics 0 tokenchars '.'"
+   );
+   CREATE VIRTUAL TABLE search_text USING fts5(
+     body, office, countries, kind,
+     content = '', contentless_delete = 1, tokenize = "unicode61 remove_diacritics 0 tokenchars '.'"
+   );
+   CREATE VIRTUAL TABLE search_terms USING fts5vocab(search_text, 'row');
+   CREATE TABLE search_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
 ];
 
 export function migrationCount(): number {

@@ -1,22 +1,39 @@
 import type { Release } from '../corpus/release.js';
 import type { Db } from './db.js';
+import { metaOf, StoredRelease, type ReleaseMeta, type ReleaseText } from './stored-release.js';
 
-/** Imported releases, durably: one row per release, replaced whole when the release changes. */
+/** Texts of the releases used lately, most recent last: a bound on memory in a large corpus. */
+const TEXT_CACHE_RELEASES = 5000;
+const NO_TEXT: ReleaseText = { paragraphs: [], sentences: [] };
+
+/**
+ * Imported releases, durably: one row per release, replaced whole when the release changes. Releases are read back
+ * as metadata, with their text read from the database on first use.
+ */
 export class ReleaseStore {
+  private readonly texts = new Map<string, ReleaseText>();
+  private readonly readText = (release: StoredRelease): ReleaseText => this.text(release.id);
+
   constructor(private readonly db: Db) {}
 
-  all(): Release[] {
-    const rows = this.db.prepare('SELECT json FROM releases ORDER BY date, imported_at, id').all() as { json: string }[];
-    return rows.map((row) => shareSentenceText(JSON.parse(row.json) as Release));
+  all(): StoredRelease[] {
+    const rows = this.db.prepare('SELECT meta FROM releases ORDER BY date, imported_at, id').pluck().all() as string[];
+    return rows.map((meta) => new StoredRelease(JSON.parse(meta) as ReleaseMeta, this.readText));
+  }
+
+  /** The stored form of a release just saved: its text stays cached until other releases push it out. */
+  held(release: Release): StoredRelease {
+    this.remember(release.id, { paragraphs: release.paragraphs, sentences: release.sentences });
+    return new StoredRelease(metaOf(release), this.readText);
   }
 
   /** Writes all in one transaction: either every release is stored or none is. */
   saveAll(releases: Release[], replacedIds: string[] = []): void {
     const remove = this.db.prepare('DELETE FROM releases WHERE id = ?');
     const upsert = this.db.prepare(
-      `INSERT INTO releases (id, source_key, date, json, imported_at) VALUES (@id, @key, @date, @json, @importedAt)
+      `INSERT INTO releases (id, source_key, date, json, meta, imported_at) VALUES (@id, @key, @date, @json, @meta, @importedAt)
        ON CONFLICT(id) DO UPDATE SET source_key = excluded.source_key, date = excluded.date, json = excluded.json,
-         imported_at = excluded.imported_at`,
+         meta = excluded.meta, imported_at = excluded.imported_at`,
     );
     this.db.transaction(() => {
       for (const id of replacedIds) remove.run(id);
@@ -26,23 +43,47 @@ export class ReleaseStore {
           key: release.source.key,
           date: release.date,
           json: JSON.stringify(release),
+          meta: JSON.stringify(metaOf(release)),
           importedAt: release.source.importedAt ?? new Date().toISOString(),
         });
       }
     })();
+    for (const id of [...replacedIds, ...releases.map((release) => release.id)]) this.texts.delete(id);
   }
 
   lastImport(): string | null {
     const row = this.db.prepare('SELECT MAX(imported_at) AS last FROM releases').get() as { last: string | null };
     return row.last;
   }
+
+  private text(id: string): ReleaseText {
+    const cached = this.texts.get(id);
+    if (cached) {
+      this.texts.delete(id);
+      this.texts.set(id, cached);
+      return cached;
+    }
+    const json = this.db.prepare('SELECT json FROM releases WHERE id = ?').pluck().get(id) as string | undefined;
+    // A release replaced since it was read has no text under its old id.
+    if (json === undefined) return NO_TEXT;
+    const release = JSON.parse(json) as Release;
+    const text = { paragraphs: release.paragraphs, sentences: shareSentenceText(release) };
+    this.remember(id, text);
+    return text;
+  }
+
+  private remember(id: string, text: ReleaseText): void {
+    this.texts.delete(id);
+    if (this.texts.size >= TEXT_CACHE_RELEASES) this.texts.delete(this.texts.keys().next().value!);
+    this.texts.set(id, text);
+  }
 }
 
 /**
  * Points each sentence's text into its paragraph instead of a second copy of the same characters: V8 keeps a slice
- * of a string as a reference into it, which about halves the memory a large corpus's text takes.
+ * of a string as a reference into it, which about halves the memory a release's text takes.
  */
-function shareSentenceText(release: Release): Release {
+function shareSentenceText(release: Release): Release['sentences'] {
   let paragraphIndex = -1;
   let from = 0;
   for (const sentence of release.sentences ?? []) {
@@ -57,5 +98,5 @@ function shareSentenceText(release: Release): Release {
     sentence.text = paragraph.slice(at, at + sentence.text.length);
     from = at + sentence.text.length;
   }
-  return release;
+  return release.sentences ?? [];
 }

@@ -1,0 +1,77 @@
+import type { Release } from '../corpus/release.js';
+import type { DateRange } from './types.js';
+
+/** A candidate found by the full-text index: higher scores are better. */
+export interface IndexHit {
+  id: string;
+  score: number;
+}
+
+export interface IndexQuery {
+  /** Only releases that pass. */
+  filter?: (id: string) => boolean;
+  /** Only releases dated within (an index may use it to skip the rest; `filter` must check it too). */
+  range?: DateRange;
+  /** Per-term weights, where the index supports them. */
+  weights?: Map<string, number>;
+  /** At most this many, best first (default: all). */
+  limit?: number;
+}
+
+/**
+ * The full-text index that picks candidate releases for a question (rank.ts then re-scores them). Two kinds:
+ * MemoryIndex (MiniSearch, in memory) while the corpus is small enough to hold, DiskIndex (SQLite FTS5) beyond.
+ * Both index the same terms (nlp/terms.ts) in the same fields with the same weights.
+ */
+export interface SearchIndex {
+  readonly kind: 'memory' | 'disk';
+  readonly size: number;
+  add(release: Release): void;
+  remove(release: Release): void;
+  search(terms: string[], query?: IndexQuery): IndexHit[];
+  /** Inverse document frequency of a processed term: rare terms weigh more. */
+  idf(term: string): number;
+}
+
+/** Where the full-text index lives: `auto` keeps it in memory up to a limit (see engine.ts), on disk beyond. */
+export type SearchIndexMode = 'auto' | 'memory' | 'disk';
+export const SEARCH_INDEX_MODES: readonly SearchIndexMode[] = ['auto', 'memory', 'disk'];
+
+export const FIELD_BOOSTS = { title: 3, countries: 2, office: 1, kind: 1, body: 1 };
+
+/**
+ * In a large corpus, candidates are picked by the question's rarer terms; the others only re-rank them. Small
+ * corpora are searched with every term: there it costs little, and candidates' scores stay as they were.
+ */
+const PRUNE_FROM_DOCUMENTS = 5000;
+/** A term found in more than this share of releases is left out when rarer ones are there. */
+const COMMON_TERM_SHARE = 0.2;
+/** Rarest first, terms are taken until their releases add up to this share of the corpus (at least two terms). */
+const POSTINGS_BUDGET_SHARE = 0.3;
+const MIN_CANDIDATE_TERMS = 2;
+
+/**
+ * The terms that pick candidates. The work of a query is its terms' postings, and common terms bring most of them
+ * while barely changing which releases come first (they still weigh in re-ranking); so from PRUNE_FROM_DOCUMENTS
+ * releases on, the rarest terms are taken up to a budget of postings. This bounds a query's cost as the corpus grows.
+ */
+export function candidateTerms(terms: string[], documents: number, documentFrequency: (term: string) => number): string[] {
+  if (documents < PRUNE_FROM_DOCUMENTS) return terms;
+  const common = COMMON_TERM_SHARE * documents;
+  const byRarity = [...new Set(terms)].map((term) => ({ term, frequency: documentFrequency(term) })).sort((a, b) => a.frequency - b.frequency);
+  const rare = byRarity.filter((entry) => entry.frequency <= common);
+  const pool = rare.length > 0 ? rare : byRarity;
+  const picked = new Set<string>();
+  let postings = 0;
+  for (const { term, frequency } of pool) {
+    if (picked.size >= MIN_CANDIDATE_TERMS && postings + frequency > POSTINGS_BUDGET_SHARE * documents) break;
+    picked.add(term);
+    postings += frequency;
+  }
+  return terms.filter((term) => picked.has(term));
+}
+
+export function inverseDocumentFrequency(documents: number, frequency: number): number {
+  const n = documents || 1;
+  return Math.log(1 + (n - frequency + 0.5) / (frequency + 0.5));
+}
