@@ -1,9 +1,12 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Engine } from '../src/search/engine.js';
-import { EVAL_COUNTRIES, EVAL_QUESTIONS, SHARED_DIR, loadSharedReleases, normalizeForMatch, readJsonLines, releaseKey, sharedAvailable } from './shared.js';
+import { EVAL_COUNTRIES, EVAL_QUESTIONS, SHARED_CORPUS, SHARED_DIR, loadSharedReleases, normalizeForMatch, readJsonLines, releaseKey, sharedAvailable } from './shared.js';
 
 /**
- * `npm run eval`: answer quality on ../shared/eval (Hit@1, Hit@3, answer-phrase rate) and country-tag precision and
- * recall. Both corpora are searched together, as the bot would hold them.
+ * `npm run eval [-- --verbose] [-- --disk]`: answer quality on ../shared/eval (Hit@1, Hit@3, answer-phrase rate) and
+ * country-tag precision and recall. Both corpora are searched together, as the bot would hold them.
  */
 interface EvalQuestion {
   id: string;
@@ -22,14 +25,30 @@ interface Tally {
   phrase: number;
 }
 
+/**
+ * The engine over both corpora, with its index in memory (MiniSearch) or, with `--disk`, on disk (SQLite FTS5, the
+ * shared corpus imported into a temporary data dir as `npm run cli -- import` would).
+ */
+async function openEngine(index: 'memory' | 'disk'): Promise<Engine> {
+  if (index === 'memory') {
+    const builtin = await Engine.open({ builtin: true });
+    return Engine.fromReleases([...builtin.all(), ...loadSharedReleases()]);
+  }
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'statebot-eval-'));
+  process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
+  const engine = await Engine.open({ dataDir, builtin: true, searchIndex: 'disk' });
+  const report = await engine.importFiles([SHARED_CORPUS]);
+  if (report.errors.length > 0) throw new Error(report.errors.join('\n'));
+  return engine;
+}
+
 async function main(): Promise<void> {
   if (!sharedAvailable()) {
     console.log(`eval: skipped — the shared evaluation data (${SHARED_DIR}) is not there.`);
     return;
   }
-  const builtin = await Engine.open({ builtin: true });
-  const engine = Engine.fromReleases([...builtin.all(), ...loadSharedReleases()]);
   const verbose = process.argv.includes('--verbose');
+  const engine = await openEngine(process.argv.includes('--disk') ? 'disk' : 'memory');
   const tallies = new Map<string, Tally>();
   const add = (group: string, hit1: boolean, hit3: boolean, phrase: boolean) => {
     const t = tallies.get(group) ?? { n: 0, hit1: 0, hit3: 0, phrase: 0 };

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { preprocess } from '../../src/corpus/preprocess.js';
 import type { Release } from '../../src/corpus/release.js';
-import { Engine } from '../../src/search/engine.js';
+import { Engine, MEMORY_INDEX_LIMIT } from '../../src/search/engine.js';
 import { rawFromRelease, readRawJsonl, writeJsonl } from '../corpus.js';
 import type { BenchSystem, TopHit } from './types.js';
 
@@ -18,11 +18,15 @@ export const oursSystem: BenchSystem = {
     let releases: Release[] | null = raws.map(preprocess);
     const preprocess_per_s = raws.length / seconds(start);
 
-    start = performance.now();
-    let inMemory: Engine | null = Engine.fromReleases(releases);
-    const build_s = seconds(start);
-    inMemory.close();
-    inMemory = null;
+    // The index the engine keeps at this size: in memory (timed alone here), or on disk, built as releases are
+    // imported (then the import's time, preprocessing and storage included, is the build time).
+    const onDisk = raws.length > MEMORY_INDEX_LIMIT;
+    let build_s: number | null = null;
+    if (!onDisk) {
+      start = performance.now();
+      Engine.fromReleases(releases).close();
+      build_s = seconds(start);
+    }
     releases = null;
 
     const engine = await Engine.open({ dataDir, builtin: false });
@@ -30,6 +34,7 @@ export const oursSystem: BenchSystem = {
       start = performance.now();
       const report = engine.importReleases(raws);
       const import_s = seconds(start);
+      build_s ??= import_s;
       if (report.errors.length > 0) {
         process.stderr.write(`import: ${report.errors.length} errors, first: ${report.errors[0]}\n`);
       }
