@@ -115,4 +115,14 @@ describe('kinds', () => {
       { text: 'They talked.', paragraph: 0 },
     ]);
   });
+
+  it('does not end a sentence at a rank, a "(ret.)" or a month abbreviation', () => {
+    const paragraph = 'In honor of Ambassador (ret.) Ruth A. Davis, FSI renames a room. Gen. Milley and Capt. Smith arrive Sept. 3 at noon. Guests follow.';
+    const release = preprocess({ title: 'T', date: '2021-06-01', office: null, url: null, paragraphs: [paragraph], format: 'jsonl' });
+    expect(release.sentences.map((sentence) => sentence.text)).toEqual([
+      'In honor of Ambassador (ret.) Ruth A. Davis, FSI renames a room.',
+      'Gen. Milley and Capt. Smith arrive Sept. 3 at noon.',
+      'Guests follow.',
+    ]);
+  });
 });

@@ -163,6 +163,6 @@ describe('candidate terms in a large corpus', () => {
   });
 
   it('keep two terms even when they are common', () => {
-    expect(candidateTerms(['year', 'washington', 'host'], 100_000, frequency)).toEqual(['host', 'washington']);
+    expect(candidateTerms(['year', 'washington', 'host'], 100_000, frequency)).toEqual(['washington', 'host']);
   });
 });

@@ -36,6 +36,41 @@ describe('ask', () => {
     expect(result.results.every((hit) => hit.release.date >= '2021-12-01' && hit.release.date <= '2021-12-05')).toBe(true);
   });
 
+  it('answers "what did X say about Y" with the sentence about Y, not the one naming X', async () => {
+    const colombia = await Engine.open({ builtin: true });
+    colombia.importReleases([
+      raw({
+        title: 'Secretary Blinken’s Meeting with Colombian Vice President Ramírez',
+        date: '2021-05-28',
+        url: 'https://www.state.gov/meeting-colombia/',
+        paragraphs: [
+          'Secretary of State Antony J. Blinken met with Colombian Vice President Marta Lucía Ramírez today at the Department of State. ' +
+            'The Secretary reaffirmed the enduring partnership between our two countries. ' +
+            'He expressed his condolences for the loss of life during recent protests in Colombia and reiterated the right of citizens to protest peacefully.',
+        ],
+      }),
+    ]);
+    const answer = colombia.ask('what did blinken say about the protests in colombia when he met VP Ramírez at the State Department?').answer;
+    expect(answer?.text).toContain('right of citizens to protest peacefully');
+  });
+
+  it('names who issued a joint statement from its preamble, which summaries leave out', async () => {
+    const joint = await Engine.open({ builtin: true });
+    const [release] = joint.importReleases([
+      raw({
+        title: 'Joint Statement on Belarus',
+        date: '2021-06-21',
+        url: 'https://www.state.gov/joint-statement-on-belarus/',
+        paragraphs: [
+          'The text of the following statement was released by the Governments of the United States of America, Canada and the United Kingdom, and the European External Action Service.',
+          'We are united in our deep concern regarding the Lukashenka regime’s continuing attacks on human rights. Today, we have taken coordinated sanctions action against the regime.',
+        ],
+      }),
+    ]).added;
+    expect(joint.ask('which governments issued the joint statement on Belarus?').answer?.text).toContain('Canada and the United Kingdom');
+    expect(joint.summarize(release!.id, 2).sentences.join(' ')).not.toContain('following statement');
+  });
+
   it('says plainly when nothing is relevant instead of returning noise', () => {
     const result = engine.ask('what is the airspeed velocity of an unladen swallow');
     expect(result.answer).toBeNull();

@@ -7,7 +7,7 @@ import { searchTerms } from '../src/nlp/terms.js';
 import { QuestionCoverage, TermOccurrences } from '../src/search/coverage.js';
 import type { ParsedQuestion, QuestionType } from '../src/search/question.js';
 import { bestSentence } from '../src/search/rank.js';
-import { isBoilerplate, sentenceTerms, startsDangling } from '../src/search/sentences.js';
+import { isBoilerplate, isPreamble, sentenceTerms, startsDangling } from '../src/search/sentences.js';
 
 /**
  * The ranker skips work that cannot change a result (passages without a question term, sentences that cannot beat
@@ -59,6 +59,7 @@ function randomCase(random: () => number): { question: ParsedQuestion; weights: 
     type: pick(TYPES),
     countryTerms,
     focus: random() < 0.3 ? pick(terms) : null,
+    topic: random() < 0.4 ? [pick(terms)] : [],
   };
   return { question, weights };
 }
@@ -88,13 +89,15 @@ function plainBestSentence(release: Release, question: ParsedQuestion, weights: 
   const local = new Map<string, number>();
   for (const term of all) {
     const inSentences = sentences.filter((terms) => terms.has(term)).length;
-    local.set(term, (weights.get(term) ?? 0) * (1 / Math.sqrt(Math.max(1, inSentences))) * (titleTerms.has(term) ? 0.4 : 1) * (question.terms.includes(term) ? 1 : 0.8));
+    const topic = question.topic.includes(term) ? 2 : 1;
+    local.set(term, (weights.get(term) ?? 0) * (1 / Math.sqrt(Math.max(1, inSentences))) * (titleTerms.has(term) ? 0.4 : 1) * (question.terms.includes(term) ? 1 : 0.8) * topic);
   }
   const total = question.terms.reduce((sum, term) => sum + (local.get(term) ?? 0), 0) || 1;
   const known = new Set([...all, ...titleTerms]);
   let best = { index: -1, score: 0 };
   release.sentences.forEach((sentence, i) => {
     if (isBoilerplate(sentence.text)) return;
+    if (isPreamble(sentence.text) && question.type !== 'who' && question.type !== 'countries') return;
     const terms = sentences[i]!;
     let matched = 0;
     for (const term of all) if (terms.has(term)) matched += local.get(term) ?? 0;
@@ -157,7 +160,7 @@ describe('the re-ranking measures what its plain definition measures', () => {
     const texts = ['Kenya signed the accord on maritime security with its partners.', 'Kenya and its minister signed the accord on maritime security.'];
     const release: Release = { ...builtin[0]!, title: 'A Statement', sentences: texts.map((text) => ({ text, paragraph: 0 })), paragraphs: [texts.join(' ')] };
     // The second sentence names what a "how many" question counts (a bonus it could earn) but gives no number.
-    const question: ParsedQuestion = { terms: ['kenya'], expansions: [], countryCodes: [], time: null, type: 'general', countryTerms: new Map(), focus: 'minist' };
+    const question: ParsedQuestion = { terms: ['kenya'], expansions: [], countryCodes: [], time: null, type: 'general', countryTerms: new Map(), focus: 'minist', topic: [] };
     const best = bestSentence(release, sentenceTerms(release), new Set(searchTerms(release.title)), question, new Map([['kenya', 2]]));
     expect(best).toEqual({ index: 0, score: 1 });
   });

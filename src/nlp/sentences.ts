@@ -1,7 +1,9 @@
 import { nlp } from './wink.js';
 
 // wink can split after an abbreviation it does not know; these never end a sentence in State Department prose.
-const NON_TERMINAL = /\b(?:Mr|Mrs|Ms|Dr|Amb|Gen|Lt|Col|Sen|Rep|Gov|Jr|Sr|St|No|Nos|Vol|approx|e\.g|i\.e|[A-Z])\.$/;
+// Titles, ranks and "(ret.)" come before a name; a month's abbreviation before its day.
+const NON_TERMINAL =
+  /\b(?:Mr|Mrs|Ms|Dr|Amb|Gen|Lt|Col|Maj|Capt|Adm|Cmdr|Sgt|Brig|Prof|Hon|Rev|Sen|Rep|Gov|Jr|Sr|St|No|Nos|Vol|approx|e\.g|i\.e|[A-Z]|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.$|\((?:ret|Ret)\.\)$/;
 
 /** Splits a paragraph into sentences with wink-nlp, re-joining splits after abbreviations and initials. */
 export function splitSentences(paragraph: string): string[] {

@@ -18,6 +18,8 @@ export interface ParsedQuestion {
   countryTerms: Map<string, string[]>;
   /** What a "how many …" question counts ("agencies"): the answer sentence names it with a number. */
   focus: string | null;
+  /** Terms of what the question is about ("what did Blinken say about the protests in Colombia" → protest, colombia). */
+  topic: string[];
 }
 
 export function parseQuestion(question: string, timeContext: TimeContext): ParsedQuestion {
@@ -35,7 +37,18 @@ export function parseQuestion(question: string, timeContext: TimeContext): Parse
     time,
     type: questionType(question),
     focus: countedThing(question),
+    topic: topicTerms(rest),
   };
+}
+
+// "about X", up to where the sentence goes on to something else ("… when he met …", "… at the State Department").
+const TOPIC = /\b(?:about|regarding|concerning)\s+(.+?)(?=\s+\b(?:when|while|during|after|before|since|as|at the|with|to|from)\b|[?.!,;]|$)/i;
+
+function topicTerms(question: string): string[] {
+  const match = TOPIC.exec(question);
+  // "what did they talk about in Stockholm": the topic is what is asked, not the place.
+  if (!match || /^(in|at|on|during|with|to|for|from)\b/i.test(match[1]!)) return [];
+  return searchTerms(match[1]!);
 }
 
 function questionType(question: string): QuestionType {

@@ -5,7 +5,7 @@ import { searchTerms } from '../nlp/terms.js';
 import { QuestionCoverage, TermOccurrences } from './coverage.js';
 import type { ReleaseIndex } from './index.js';
 import type { ParsedQuestion, QuestionType } from './question.js';
-import { isBoilerplate, sentenceTerms, startsDangling } from './sentences.js';
+import { isBoilerplate, isPreamble, sentenceTerms, startsDangling } from './sentences.js';
 import type { DateRange } from './types.js';
 
 export interface RankedRelease {
@@ -96,7 +96,8 @@ export function bestSentence(
   for (const term of all) {
     const spread = 1 / Math.sqrt(Math.max(1, occurrences.of(term).length));
     const expansion = question.terms.includes(term) ? 1 : 0.8;
-    local.set(term, (weights.get(term) ?? 0) * spread * (titleTerms.has(term) ? 0.4 : 1) * expansion);
+    const topic = question.topic.includes(term) ? TOPIC_WEIGHT : 1;
+    local.set(term, (weights.get(term) ?? 0) * spread * (titleTerms.has(term) ? 0.4 : 1) * expansion * topic);
   }
   const total = question.terms.reduce((sum, term) => sum + (local.get(term) ?? 0), 0) || 1;
   const known = question.type === 'general' ? new Set([...all, ...titleTerms]) : null;
@@ -105,6 +106,8 @@ export function bestSentence(
     if (ceiling + ROUNDING_SLACK < best.score) continue; // not even with every bonus could it win
     const text = release.sentences[index]!.text;
     if (isBoilerplate(text)) continue;
+    // A preamble says who issued the text: an answer to "who" and "which countries", a restatement otherwise.
+    if (isPreamble(text) && question.type !== 'who' && question.type !== 'countries') continue;
     const score = answerScore(share, text, sentences[index]!, question, known);
     // Of equal scores the earlier sentence wins, as when reading in order.
     if (score > best.score || (score === best.score && index < best.index)) best = { index, score };
@@ -170,6 +173,8 @@ function answerScore(share: number, text: string, terms: Set<string>, question: 
 }
 
 const SPEAKER_LABEL = /^(QUESTION|Q|MODERATOR|OPERATOR)\s*:/;
+/** How much more the words of what the question is about ("about the protests") weigh in choosing the sentence. */
+const TOPIC_WEIGHT = 2;
 /** What a "how many" answer earns for naming the counted thing with a number. */
 const FOCUS_BONUS = 0.3;
 /** What a sentence of the kind the question asks for earns (at most, for countries: it grows with each one named). */
@@ -237,16 +242,20 @@ export function answerText(release: Release, sentenceIndex: number): string {
   const best = sentences[sentenceIndex]!;
   const parts = [best.text];
   const previous = sentences[sentenceIndex - 1];
-  if (startsDangling(best.text) && previous && previous.paragraph === best.paragraph && !isBoilerplate(previous.text)) {
+  if (startsDangling(best.text) && previous && previous.paragraph === best.paragraph && isProse(previous.text)) {
     parts.unshift(previous.text);
   } else if (best.text.split(/\s+/).length < 12 || isOpening(release, sentenceIndex)) {
     const next = sentences[sentenceIndex + 1];
-    if (next && next.paragraph === best.paragraph && !isBoilerplate(next.text)) parts.push(next.text);
+    if (next && next.paragraph === best.paragraph && isProse(next.text)) parts.push(next.text);
   }
   return parts.join(' ');
 }
 
 /** The release's first sentence of prose: usually who met whom, with what they said in the next one. */
 function isOpening(release: Release, sentenceIndex: number): boolean {
-  return release.sentences.findIndex((sentence) => !isBoilerplate(sentence.text)) === sentenceIndex;
+  return release.sentences.findIndex((sentence) => isProse(sentence.text)) === sentenceIndex;
+}
+
+function isProse(sentence: string): boolean {
+  return !isBoilerplate(sentence) && !isPreamble(sentence);
 }

@@ -44,7 +44,7 @@ export const FIELD_BOOSTS = { title: 3, countries: 2, office: 1, kind: 1, body: 
  * corpora are searched with every term: there it costs little, and candidates' scores stay as they were.
  */
 const PRUNE_FROM_DOCUMENTS = 5000;
-/** A term found in more than this share of releases is left out when rarer ones are there. */
+/** A term found in more than this share of releases is left out when two rarer ones are there. */
 const COMMON_TERM_SHARE = 0.2;
 /** Rarest first, terms are taken until their releases add up to this share of the corpus (at least two terms). */
 const POSTINGS_BUDGET_SHARE = 0.3;
@@ -58,13 +58,12 @@ const MIN_CANDIDATE_TERMS = 2;
 export function candidateTerms(terms: string[], documents: number, documentFrequency: (term: string) => number): string[] {
   if (documents < PRUNE_FROM_DOCUMENTS) return terms;
   const common = COMMON_TERM_SHARE * documents;
+  const budget = POSTINGS_BUDGET_SHARE * documents;
   const byRarity = [...new Set(terms)].map((term) => ({ term, frequency: documentFrequency(term) })).sort((a, b) => a.frequency - b.frequency);
-  const rare = byRarity.filter((entry) => entry.frequency <= common);
-  const pool = rare.length > 0 ? rare : byRarity;
   const picked = new Set<string>();
   let postings = 0;
-  for (const { term, frequency } of pool) {
-    if (picked.size >= MIN_CANDIDATE_TERMS && postings + frequency > POSTINGS_BUDGET_SHARE * documents) break;
+  for (const { term, frequency } of byRarity) {
+    if (picked.size >= MIN_CANDIDATE_TERMS && (frequency > common || postings + frequency > budget)) break;
     picked.add(term);
     postings += frequency;
   }

@@ -5,11 +5,23 @@ import { searchTerm, tokenize } from '../nlp/terms.js';
 export function isBoilerplate(sentence: string): boolean {
   const text = sentence.trim();
   if (/^(begin text|end text)\b/i.test(text)) return true;
-  if (/^the (text of the )?following (is|was|joint|statement|press release)\b/i.test(text)) return true;
+  if (/^the (text of the )?following (is|was|joint|statement|press release)\b/i.test(text) && !namesIssuers(text)) return true;
   if (/^the below is attributable to/i.test(text)) return true;
   if (/^(for (further|more) information|for media inquiries|media inquiries|follow\b|please contact|contact:)/i.test(text)) return true;
   if (/^(###|\*\*\*|—+|-+)$/.test(text)) return true;
   return isDateline(text);
+}
+
+/**
+ * "The text of the following statement was released by the Governments of …": layout, not for a summary, but it is
+ * the one sentence that says who issued a joint statement, so it may answer.
+ */
+export function isPreamble(sentence: string): boolean {
+  return /^the (text of the )?following\b/i.test(sentence.trim());
+}
+
+function namesIssuers(text: string): boolean {
+  return /\b(released|issued|signed|endorsed) by\b/i.test(text);
 }
 
 /** "Kangerlussuaq, Greenland", "WASHINGTON, DC", "2:06 p.m. EST": a place or time line, not prose. */

@@ -1,6 +1,6 @@
 import type { Release } from '../corpus/release.js';
 import { searchTerms } from '../nlp/terms.js';
-import { isBoilerplate, sentenceTerms, startsDangling } from './sentences.js';
+import { isBoilerplate, isPreamble, sentenceTerms, startsDangling } from './sentences.js';
 
 /**
  * An extractive summary: the sentences that share most with the title and the rest of the release, favouring the
@@ -10,7 +10,7 @@ import { isBoilerplate, sentenceTerms, startsDangling } from './sentences.js';
 export function summarizeRelease(release: Release, count = 3): string[] {
   const candidates = release.sentences
     .map((sentence, index) => ({ sentence, index }))
-    .filter(({ sentence }) => !isBoilerplate(sentence.text) && !isSpeakerLabel(sentence.text) && sentence.text.split(/\s+/).length >= 5);
+    .filter(({ sentence }) => !isBoilerplate(sentence.text) && !isPreamble(sentence.text) && !isSpeakerLabel(sentence.text) && sentence.text.split(/\s+/).length >= 5);
   if (candidates.length <= count) return candidates.map((c) => c.sentence.text);
 
   const terms = sentenceTerms(release);
@@ -36,7 +36,7 @@ export function summarizeRelease(release: Release, count = 3): string[] {
     if (startsDangling(text) && !chosen.has(index - 1)) {
       // Take its antecedent too when there is room, else skip it.
       const previous = release.sentences[index - 1];
-      if (!previous || chosen.size + 2 > count || isBoilerplate(previous.text)) continue;
+      if (!previous || chosen.size + 2 > count || isBoilerplate(previous.text) || isPreamble(previous.text)) continue;
       chosen.add(index - 1);
     }
     chosen.add(index);
