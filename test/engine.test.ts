@@ -71,6 +71,24 @@ describe('ask', () => {
     expect(joint.summarize(release!.id, 2).sentences.join(' ')).not.toContain('following statement');
   });
 
+  it('answers "what time" with the clock time and "when" with a calendar date rather than "today"', async () => {
+    const engine = await Engine.open({ builtin: true });
+    engine.importReleases([
+      raw({
+        title: 'Secretary Blinken’s Meeting with Qatari Foreign Minister Al-Thani',
+        date: '2021-07-22',
+        url: 'https://www.state.gov/qatar-meeting/',
+        paragraphs: [
+          'Secretary Blinken met today with Qatari Foreign Minister Al-Thani in Washington.',
+          'Secretary Blinken met with Qatari Foreign Minister Al-Thani at 4:00 p.m. in Washington.',
+          'Secretary Blinken met with Qatari Foreign Minister Al-Thani in Washington on July 22, 2021.',
+        ],
+      }),
+    ]);
+    expect(engine.ask('what time did blinken meet the qatari foreign minister in washington?').answer?.text).toContain('4:00 p.m.');
+    expect(engine.ask('when did blinken meet the qatari foreign minister in washington?').answer?.text).toContain('July 22, 2021');
+  });
+
   it('says plainly when nothing is relevant instead of returning noise', () => {
     const result = engine.ask('what is the airspeed velocity of an unladen swallow');
     expect(result.answer).toBeNull();

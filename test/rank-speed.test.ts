@@ -31,7 +31,7 @@ function seeded(seed: number): () => number {
   };
 }
 
-const TYPES: QuestionType[] = ['number', 'when', 'who', 'where', 'countries', 'general'];
+const TYPES: QuestionType[] = ['number', 'time', 'when', 'who', 'where', 'countries', 'general'];
 const SYNONYMS = ['talk', 'discuss', 'meet', 'thank', 'agreement', 'visit', 'lead', 'prime', 'foreign'];
 
 /** A random question made of terms of some release sentence, with random weights (some zero or negative). */

@@ -3,7 +3,7 @@ import { synonymTerms } from '../nlp/synonyms.js';
 import { searchTerm, searchTerms, tokenize } from '../nlp/terms.js';
 import { findTimeReference, type TimeContext, type TimeReference } from '../nlp/time.js';
 
-export type QuestionType = 'number' | 'when' | 'who' | 'where' | 'countries' | 'general';
+export type QuestionType = 'number' | 'time' | 'when' | 'who' | 'where' | 'countries' | 'general';
 
 /** What the engine understands of a typed question. */
 export interface ParsedQuestion {
@@ -54,7 +54,8 @@ function topicTerms(question: string): string[] {
 function questionType(question: string): QuestionType {
   const q = question.toLowerCase();
   if (/\bhow (many|much)\b|\bwhat (number|percentage|amount)\b|\bhow large\b/.test(q)) return 'number';
-  if (/\bwhen\b|\bwhat (time|date|day)\b|\bwhich (day|date)\b/.test(q)) return 'when';
+  if (/\b(what|which) time\b|\bat what hour\b/.test(q)) return 'time';
+  if (/\bwhen\b|\b(what|which) (dates?|days?)\b|\b(what|which) (were|was|are|is) the (dates?|days?)\b|\bhow long\b/.test(q)) return 'when';
   if (/\b(which|what) (countries|country|nations|governments|states)\b|\bwhich .*\b(countries|governments)\b/.test(q)) return 'countries';
   if (/\bwho(m|se)?\b/.test(q)) return 'who';
   if (/\bwhere\b/.test(q)) return 'where';

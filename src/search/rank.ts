@@ -178,10 +178,14 @@ const TOPIC_WEIGHT = 2;
 /** What a "how many" answer earns for naming the counted thing with a number. */
 const FOCUS_BONUS = 0.3;
 /** What a sentence of the kind the question asks for earns (at most, for countries: it grows with each one named). */
-const TYPE_BONUS: Record<QuestionType, number> = { number: 0.25, when: 0.15, who: 0.08, countries: 0.3, where: 0.08, general: 0 };
+const TYPE_BONUS: Record<QuestionType, number> = { number: 0.25, time: 0.25, when: 0.15, who: 0.08, countries: 0.3, where: 0.08, general: 0 };
+/** "today", "on Monday": a date, but a weaker answer to "when" than one a reader can place on a calendar. */
+const RELATIVE_DATE_BONUS = 0.05;
 
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const DATE_PATTERN = new RegExp(`\\b(${MONTH}\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH}|(?:19|20)\\d{2}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|yesterday|\\d{1,2}:\\d{2}|[ap]\\.m\\.)`, 'i');
+const CALENDAR_DATE_PATTERN = new RegExp(`\\b(${MONTH}\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH}|(?:19|20)\\d{2})\\b`, 'i');
+const CLOCK_PATTERN = /\b\d{1,2}(:\d{2})?\s*[ap]\.?m\b|\b\d{1,2}:\d{2}\b|\bnoon\b/i;
 const NUMBER_PATTERN = /\b\d[\d,.]*\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)s?\b/i;
 const NAME_PATTERN = /\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+/;
 const PLACE_PATTERN = /\b(in|at|to)\s+[A-Z][a-z]+/;
@@ -190,8 +194,10 @@ function typeBonus(type: QuestionType, text: string): number {
   switch (type) {
     case 'number':
       return NUMBER_PATTERN.test(text.replace(DATE_PATTERN, '')) ? TYPE_BONUS.number : 0;
+    case 'time':
+      return CLOCK_PATTERN.test(text) ? TYPE_BONUS.time : DATE_PATTERN.test(text) ? RELATIVE_DATE_BONUS : 0;
     case 'when':
-      return DATE_PATTERN.test(text) ? TYPE_BONUS.when : 0;
+      return CALENDAR_DATE_PATTERN.test(text) ? TYPE_BONUS.when : DATE_PATTERN.test(text) ? RELATIVE_DATE_BONUS : 0;
     case 'who':
       return NAME_PATTERN.test(text) ? TYPE_BONUS.who : 0;
     case 'countries':
