@@ -4,6 +4,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RawRelease } from '../src/corpus/release.js';
 import { UserError } from '../src/errors.js';
+import { organizationTerms } from '../src/nlp/organizations.js';
+import { searchTerms } from '../src/nlp/terms.js';
 import { Engine } from '../src/search/engine.js';
 
 let engine: Engine;
@@ -87,6 +89,27 @@ describe('ask', () => {
     ]);
     expect(engine.ask('what time did blinken meet the qatari foreign minister in washington?').answer?.text).toContain('4:00 p.m.');
     expect(engine.ask('when did blinken meet the qatari foreign minister in washington?').answer?.text).toContain('July 22, 2021');
+  });
+
+  it('knows organizations by acronym and by name ("WHO" in capitals only)', async () => {
+    const engine = await Engine.open({ builtin: true });
+    engine.importReleases([
+      raw({
+        title: 'Secretary Blinken’s Meeting with the World Health Organization Director-General Tedros',
+        date: '2021-07-28',
+        url: 'https://www.state.gov/who-meeting/',
+        paragraphs: ['Secretary Blinken met World Health Organization Director-General Tedros and discussed phase two studies of the origins of COVID-19.'],
+      }),
+      raw({
+        title: 'Department Press Briefing – July 22, 2021',
+        date: '2021-07-22',
+        url: 'https://www.state.gov/briefing-july-22/',
+        paragraphs: ['Our chief concern is the origins studies. Blinken told the chief of mission that origins studies must go on, and origins studies will.'],
+      }),
+    ]);
+    expect(engine.ask('what did blinken tell the WHO chief about origins studies?').results[0]?.release.title).toContain('World Health Organization');
+    expect(organizationTerms('who is the chief?')).toEqual([]);
+    expect(organizationTerms('NATO and the Organization of American States')).toEqual([...searchTerms('North Atlantic Treaty Organization'), ...searchTerms('OAS')]);
   });
 
   it('says plainly when nothing is relevant instead of returning noise', () => {

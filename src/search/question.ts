@@ -1,4 +1,5 @@
 import { expandCountryTerms } from '../countries/index.js';
+import { organizationTerms } from '../nlp/organizations.js';
 import { synonymTerms } from '../nlp/synonyms.js';
 import { searchTerm, searchTerms, tokenize } from '../nlp/terms.js';
 import { findTimeReference, type TimeContext, type TimeReference } from '../nlp/time.js';
@@ -9,7 +10,7 @@ export type QuestionType = 'number' | 'time' | 'when' | 'who' | 'where' | 'count
 export interface ParsedQuestion {
   /** Processed terms of the question itself (stop and question words dropped). */
   terms: string[];
-  /** Extra terms from country aliases and demonyms ("thai" → Thailand). */
+  /** Extra terms from country aliases and demonyms ("thai" → Thailand), synonyms and organizations ("WHO"). */
   expansions: string[];
   countryCodes: string[];
   time: TimeReference | null;
@@ -28,7 +29,9 @@ export function parseQuestion(question: string, timeContext: TimeContext): Parse
   const terms = searchTerms(rest);
   const countries = expandCountryTerms(rest);
   const own = new Set(terms);
-  const expansions = [...new Set([...searchTerms(countries.terms.join(' ')), ...synonymTerms(terms)])].filter((term) => !own.has(term));
+  const expansions = [...new Set([...searchTerms(countries.terms.join(' ')), ...synonymTerms(terms), ...organizationTerms(rest)])].filter(
+    (term) => !own.has(term),
+  );
   return {
     terms,
     expansions,
