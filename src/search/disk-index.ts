@@ -22,7 +22,7 @@ const TEXT_WEIGHTS = [FIELD_BOOSTS.body, FIELD_BOOSTS.office, FIELD_BOOSTS.count
  * The on-disk index for a corpus too large to hold in memory: SQLite FTS5 (bm25) over the releases' search terms,
  * in the bot's database (schema in store/db.ts). The terms are made by nlp/terms.ts, exactly as for the in-memory
  * index, and stored as text that FTS5's own tokenizer only splits on spaces. Opening costs next to nothing and
- * memory stays flat, at the price of a few milliseconds per query and no per-term boosts.
+ * memory stays flat, at the price of a few milliseconds per query.
  *
  * Row ids are ordered by date (see PER_DAY), so a question about a day or a month searches only that stretch.
  *
@@ -134,7 +134,6 @@ export class DiskIndex implements SearchIndex {
     this.removeId(release.id);
   }
 
-  /** Per-term weights are not supported: FTS5's bm25 weighs columns, not terms. */
   search(terms: string[], { filter, range, limit = DEFAULT_LIMIT }: IndexQuery = {}): IndexHit[] {
     if (terms.length === 0 || limit <= 0) return [];
     const picked = candidateTerms(terms, this.count, (term) => this.documentFrequency(term));

@@ -98,13 +98,12 @@ export class MemoryIndex implements SearchIndex {
     return inverseDocumentFrequency(this.mini.documentCount, this.documentFrequency.get(term) ?? 0);
   }
 
-  search(terms: string[], { filter, weights, limit }: IndexQuery = {}): IndexHit[] {
+  search(terms: string[], { filter, limit }: IndexQuery = {}): IndexHit[] {
     if (terms.length === 0) return [];
     const picked = candidateTerms(terms, this.mini.documentCount, (term) => this.documentFrequency.get(term) ?? 0);
     const results: MiniSearchResult[] = this.mini.search(picked.join(' '), {
       combineWith: 'OR',
       filter: filter ? (result) => filter(result.id as string) : undefined,
-      boostTerm: weights ? (term) => weights.get(term) ?? 1 : undefined,
     });
     const top = limit === undefined ? results : results.slice(0, limit);
     return top.map((result) => ({ id: result.id as string, score: result.score }));

@@ -44,7 +44,7 @@ export function rankReleases(
   const questionCoverage = new QuestionCoverage(question, weights);
   const allTerms = [...question.terms, ...question.expansions];
   const passes = filter ? (id: string) => { const r = lookup(id); return r !== undefined && filter(r); } : undefined;
-  const top = index.search(allTerms, { filter: passes, range, weights, limit: candidates });
+  const top = index.search(allTerms, { filter: passes, range, limit: candidates });
   const maxScore = top[0]?.score ?? 1;
   const askedDay = question.time ? dayPattern(question.time.range) : null;
   const ranked: RankedRelease[] = [];

@@ -12,8 +12,6 @@ export interface IndexQuery {
   filter?: (id: string) => boolean;
   /** Only releases dated within (an index may use it to skip the rest; `filter` must check it too). */
   range?: DateRange;
-  /** Per-term weights, where the index supports them. */
-  weights?: Map<string, number>;
   /** At most this many, best first (default: all). */
   limit?: number;
 }
@@ -21,7 +19,9 @@ export interface IndexQuery {
 /**
  * The full-text index that picks candidate releases for a question (rank.ts then re-scores them). Two kinds:
  * MemoryIndex (MiniSearch, in memory) while the corpus is small enough to hold, DiskIndex (SQLite FTS5) beyond.
- * Both index the same terms (nlp/terms.ts) in the same fields with the same weights.
+ * Both index the same terms (nlp/terms.ts) in the same fields with the same weights, and score with plain bm25:
+ * weighing the question's terms against each other is the re-ranker's job (rank.ts). (Boosting rare terms here as
+ * well, as MiniSearch allows, measured worse: Hit@1 0.900 against 0.933 on the evaluation questions.)
  */
 export interface SearchIndex {
   readonly kind: 'memory' | 'disk';
