@@ -112,6 +112,13 @@ describe('ask', () => {
     expect(organizationTerms('NATO and the Organization of American States')).toEqual([...searchTerms('North Atlantic Treaty Organization'), ...searchTerms('OAS')]);
   });
 
+  it('does not take "critical" for criticism or an executive order for an execution', () => {
+    expect(searchTerms('critical')).not.toEqual(searchTerms('criticize'));
+    expect(searchTerms('criticized criticism')).toEqual([searchTerms('criticize')[0]]);
+    expect(searchTerms('executive')).not.toEqual(searchTerms('execution'));
+    expect(searchTerms('Critically')).toEqual(searchTerms('critical'));
+  });
+
   it('says plainly when nothing is relevant instead of returning noise', () => {
     const result = engine.ask('what is the airspeed velocity of an unladen swallow');
     expect(result.answer).toBeNull();

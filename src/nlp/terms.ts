@@ -22,6 +22,17 @@ const STOP_WORDS = new Set(
     .filter(Boolean),
 );
 
+/**
+ * Words Porter2 gives the stem of a word with another meaning, where the two are both common in diplomatic prose:
+ * "it is critical that" is not criticism, an executive order is not an execution.
+ */
+const STEM_EXCEPTIONS = new Map([
+  ['critical', 'critical'],
+  ['critically', 'critical'],
+  ['executive', 'executive'],
+  ['executives', 'executive'],
+]);
+
 /** Lower-cases, folds accents and apostrophes, and drops a possessive 's. */
 export function foldTerm(term: string): string {
   return term
@@ -70,7 +81,7 @@ function computeSearchTerm(token: string): string[] {
     const word = /^[\d.]+$/.test(part) ? part : part.replace(/\./g, '');
     if (!word || isStopWord(part) || isStopWord(word)) continue;
     if (word.length === 1 && !/\d/.test(word)) continue;
-    terms.push(/^\d/.test(word) ? word : stem(word));
+    terms.push(/^\d/.test(word) ? word : (STEM_EXCEPTIONS.get(word) ?? stem(word)));
   }
   return terms;
 }
