@@ -5,7 +5,7 @@ import { Engine } from '../src/search/engine.js';
 import { EVAL_COUNTRIES, EVAL_QUESTIONS, SHARED_CORPUS, SHARED_DIR, loadSharedReleases, normalizeForMatch, readJsonLines, releaseKey, sharedAvailable } from './shared.js';
 
 /**
- * `npm run eval [-- --verbose] [-- --disk]`: answer quality on ../shared/eval (Hit@1, Hit@3, answer-phrase rate) and
+ * `npm run eval [-- --verbose] [--disk] [--questions file.jsonl]`: answer quality on ../shared/eval (Hit@1, Hit@3, answer-phrase rate) and
  * country-tag precision and recall. Both corpora are searched together, as the bot would hold them.
  */
 interface EvalQuestion {
@@ -49,6 +49,9 @@ async function main(): Promise<void> {
   }
   const verbose = process.argv.includes('--verbose');
   const engine = await openEngine(process.argv.includes('--disk') ? 'disk' : 'memory');
+  // Another question file in the same format (a held-out set of your own): --questions <file>.
+  const questionsAt = process.argv.indexOf('--questions');
+  const questionsFile = questionsAt >= 0 && process.argv[questionsAt + 1] ? process.argv[questionsAt + 1]! : EVAL_QUESTIONS;
   const tallies = new Map<string, Tally>();
   const add = (group: string, hit1: boolean, hit3: boolean, phrase: boolean) => {
     const t = tallies.get(group) ?? { n: 0, hit1: 0, hit3: 0, phrase: 0 };
@@ -58,7 +61,7 @@ async function main(): Promise<void> {
     t.phrase += Number(phrase);
     tallies.set(group, t);
   };
-  for (const q of readJsonLines<EvalQuestion>(EVAL_QUESTIONS)) {
+  for (const q of readJsonLines<EvalQuestion>(questionsFile)) {
     const result = engine.ask(q.question, { limit: 3 });
     const gold = releaseKey(q.gold_title, q.gold_date);
     const keys = result.results.map((hit) => releaseKey(hit.release.title, hit.release.date));
@@ -74,7 +77,7 @@ async function main(): Promise<void> {
       console.log(`   answer: ${result.answer?.text ?? '(none)'}`);
     }
   }
-  console.log('\nQuestions (../shared/eval/questions.jsonl, both corpora searched together)');
+  console.log(`\nQuestions (${path.relative(process.cwd(), questionsFile)}, both corpora searched together)`);
   console.log(table(['group', 'n', 'Hit@1', 'Hit@3', 'answer phrase'], [...tallies].map(([group, t]) => [group, String(t.n), rate(t.hit1, t.n), rate(t.hit3, t.n), rate(t.phrase, t.n)])));
 
   try {
