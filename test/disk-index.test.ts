@@ -7,6 +7,9 @@ import type { RawRelease, Release } from '../src/corpus/release.js';
 import { Engine, type EngineOptions } from '../src/search/engine.js';
 import { INDEX_FILE } from '../src/search/index-file.js';
 import { candidateTerms } from '../src/search/search-index.js';
+import { DiskIndex } from '../src/search/disk-index.js';
+import { MemoryIndex } from '../src/search/index.js';
+import { searchTerms } from '../src/nlp/terms.js';
 import { openDb } from '../src/store/db.js';
 
 const raw = (title: string, paragraph: string, date = '2021-12-06', url?: string): RawRelease => ({
@@ -137,7 +140,7 @@ describe('search index on disk (SQLite FTS5)', () => {
     first.close();
     // Back to schema 4: the releases table as it was, with only the full JSON.
     const db = new Database(path.join(dataDir, 'statebot.db'));
-    db.exec('DROP TABLE search_terms; DROP TABLE search_text; DROP TABLE search_titles; DROP TABLE search_docs; DROP TABLE search_state; ALTER TABLE releases DROP COLUMN meta;');
+    db.exec('DROP TABLE search_terms; DROP TABLE search_title_terms; DROP TABLE search_text; DROP TABLE search_titles; DROP TABLE search_docs; DROP TABLE search_state; ALTER TABLE releases DROP COLUMN meta;');
     db.pragma('user_version = 4');
     db.close();
 
@@ -164,5 +167,42 @@ describe('candidate terms in a large corpus', () => {
 
   it('keep two terms even when they are common', () => {
     expect(candidateTerms(['year', 'washington', 'host'], 100_000, frequency)).toEqual(['washington', 'host']);
+  });
+});
+
+describe('candidates in a large corpus, in either index', () => {
+  // 5,000 releases whose text all says "national day"; only one has it in its title.
+  const release = (n: number, title: string, body: string): Release => ({
+    id: `r${n}`,
+    title,
+    date: `2021-${String((n % 12) + 1).padStart(2, '0')}-01`,
+    office: null,
+    kind: 'Press Statement',
+    url: null,
+    paragraphs: [body],
+    sentences: [{ text: body, paragraph: 0 }],
+    countries: [],
+    mentioned: [],
+    source: { format: 'jsonl', key: `r${n}` },
+  });
+  const corpus = [
+    release(0, 'Thailand National Day', 'Warm wishes to the people of the Kingdom on this national day.'),
+    ...Array.from({ length: 5000 }, (_, i) =>
+      release(i + 1, `Statement number ${i + 1}`, `On this national day of remembrance, a day to reflect${i % 40 === 0 ? ', we send greetings and congratulations' : ''}.`),
+    ),
+  ];
+  const terms = searchTerms('national day greetings and congratulations');
+
+  it('come from titles too, where words common in the text are rare', () => {
+    const memory = new MemoryIndex();
+    memory.addAll(corpus);
+    const disk = new DiskIndex(openDb(tempDir()));
+    disk.sync(corpus);
+    for (const index of [memory, disk]) {
+      const ids = index.search(terms, { limit: 40 }).map((hit) => hit.id);
+      expect(ids, index.kind).toContain('r0');
+      // The rare word still picks the releases that have it.
+      expect(ids.filter((id) => id !== 'r0').every((id) => (Number(id.slice(1)) - 1) % 40 === 0), index.kind).toBe(true);
+    }
   });
 });

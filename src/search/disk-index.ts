@@ -33,8 +33,8 @@ const TEXT_WEIGHTS = [FIELD_BOOSTS.body, FIELD_BOOSTS.office, FIELD_BOOSTS.count
 export class DiskIndex implements SearchIndex {
   readonly kind = 'disk';
   private count: number;
-  /** Document frequencies asked for since the last change. */
-  private readonly frequencies = new Map<string, number>();
+  /** Document frequencies asked for since the last change, in the text and in the titles. */
+  private readonly frequencies = { text: new Map<string, number>(), titles: new Map<string, number>() };
   private readonly sql;
 
   constructor(private readonly db: Db) {
@@ -51,6 +51,7 @@ export class DiskIndex implements SearchIndex {
       deleteTitle: db.prepare('DELETE FROM search_titles WHERE rowid = ?'),
       deleteText: db.prepare('DELETE FROM search_text WHERE rowid = ?'),
       frequency: db.prepare('SELECT doc FROM search_terms WHERE term = ?').pluck(),
+      titleFrequency: db.prepare('SELECT doc FROM search_title_terms WHERE term = ?').pluck(),
       searchTitles: db
         .prepare(
           `SELECT rowid, -bm25(search_titles) AS score FROM search_titles
@@ -127,7 +128,7 @@ export class DiskIndex implements SearchIndex {
       termText(codes.map((code) => `${countryName(code)} ${code}`).join(' ')),
       termText(release.kind),
     );
-    this.frequencies.clear();
+    this.clearFrequencies();
   }
 
   remove(release: Release): void {
@@ -136,20 +137,23 @@ export class DiskIndex implements SearchIndex {
 
   search(terms: string[], { filter, range, limit = DEFAULT_LIMIT }: IndexQuery = {}): IndexHit[] {
     if (terms.length === 0 || limit <= 0) return [];
-    const picked = candidateTerms(terms, this.count, (term) => this.documentFrequency(term));
+    const picked = candidateTerms(terms, this.count, (term) => this.frequencyIn('text', term));
     const query = picked.map((term) => `"${term}"`).join(' OR ');
+    // Titles are short: a word too common to search all text for is often still rare among titles ("national day").
+    const titleTerms = candidateTerms(terms, this.count, (term) => this.frequencyIn('titles', term));
+    const titleQuery = titleTerms.map((term) => `"${term}"`).join(' OR ');
     const rows = rowRange(range);
     // A filter (a country, a speaker) can reject most of the best matches: fetch more until enough pass.
     for (let fetch = filter ? limit * 4 : limit; ; fetch *= 8) {
-      const { hits, exhausted } = this.bestMatches(query, rows, fetch);
+      const { hits, exhausted } = this.bestMatches(query, titleQuery, rows, fetch);
       const passing = filter ? hits.filter((hit) => filter(hit.id)) : hits;
       if (passing.length >= limit || exhausted) return passing.slice(0, limit);
     }
   }
 
   /** The best `fetch` releases by title and by the rest, scored as the weighted sum of both. */
-  private bestMatches(query: string, [first, last]: [number, number], fetch: number): { hits: IndexHit[]; exhausted: boolean } {
-    const titles = this.sql.searchTitles.all(query, first, last, fetch) as [number, number][];
+  private bestMatches(query: string, titleQuery: string, [first, last]: [number, number], fetch: number): { hits: IndexHit[]; exhausted: boolean } {
+    const titles = this.sql.searchTitles.all(titleQuery, first, last, fetch) as [number, number][];
     const texts = this.sql.searchText.all(query, first, last, fetch) as [number, number][];
     const scores = new Map<number, number>();
     for (const [rowid, score] of texts) scores.set(rowid, score);
@@ -164,14 +168,16 @@ export class DiskIndex implements SearchIndex {
   }
 
   idf(term: string): number {
-    return inverseDocumentFrequency(this.count, this.documentFrequency(term));
+    return inverseDocumentFrequency(this.count, this.frequencyIn('text', term));
   }
 
-  private documentFrequency(term: string): number {
-    let frequency = this.frequencies.get(term);
+  private frequencyIn(where: 'text' | 'titles', term: string): number {
+    const known = this.frequencies[where];
+    let frequency = known.get(term);
     if (frequency === undefined) {
-      frequency = (this.sql.frequency.get(term) as number | undefined) ?? 0;
-      this.frequencies.set(term, frequency);
+      const statement = where === 'text' ? this.sql.frequency : this.sql.titleFrequency;
+      frequency = (statement.get(term) as number | undefined) ?? 0;
+      known.set(term, frequency);
     }
     return frequency;
   }
@@ -182,7 +188,12 @@ export class DiskIndex implements SearchIndex {
     this.deleteTerms(docid);
     this.sql.deleteDoc.run(docid);
     this.count--;
-    this.frequencies.clear();
+    this.clearFrequencies();
+  }
+
+  private clearFrequencies(): void {
+    this.frequencies.text.clear();
+    this.frequencies.titles.clear();
   }
 
   /** The next free row id on the release's day. */

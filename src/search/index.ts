@@ -24,6 +24,7 @@ const TEXT_FIELDS = new Set(['title', 'body']);
 export interface IndexSnapshot {
   mini: ReturnType<MiniSearch['toJSON']>;
   documentFrequency: [string, number][];
+  titleFrequency: [string, number][];
 }
 
 /**
@@ -34,8 +35,9 @@ export class MemoryIndex implements SearchIndex {
   readonly kind = 'memory';
   private readonly mini: MiniSearch<IndexedDocument>;
   private readonly documentFrequency = new Map<string, number>();
-  /** The text terms of the release being added, while it is added. */
-  private collecting: Set<string> | null = null;
+  private readonly titleFrequency = new Map<string, number>();
+  /** The text terms (and the title's) of the release being added, while it is added. */
+  private collecting: { text: Set<string>; title: Set<string> } | null = null;
 
   /** An empty index, or one restored from a snapshot of an index built with the same tokenizer. */
   constructor(snapshot?: IndexSnapshot) {
@@ -46,18 +48,24 @@ export class MemoryIndex implements SearchIndex {
       // Document frequencies are counted from the same token stream the index sees, so text is tokenized once.
       processTerm: (term, fieldName) => {
         const terms = searchTerm(term);
-        if (this.collecting && fieldName !== undefined && TEXT_FIELDS.has(fieldName)) for (const t of terms) this.collecting.add(t);
+        if (this.collecting && fieldName !== undefined && TEXT_FIELDS.has(fieldName)) {
+          for (const t of terms) this.collecting.text.add(t);
+          if (fieldName === 'title') for (const t of terms) this.collecting.title.add(t);
+        }
         return terms;
       },
       autoVacuum: false,
       searchOptions: { boost: FIELD_BOOSTS },
     };
     this.mini = snapshot ? MiniSearch.loadJS(snapshot.mini, options) : new MiniSearch(options);
-    if (snapshot) for (const [term, count] of snapshot.documentFrequency) this.documentFrequency.set(term, count);
+    if (snapshot) {
+      for (const [term, count] of snapshot.documentFrequency) this.documentFrequency.set(term, count);
+      for (const [term, count] of snapshot.titleFrequency) this.titleFrequency.set(term, count);
+    }
   }
 
   snapshot(): IndexSnapshot {
-    return { mini: this.mini.toJSON(), documentFrequency: [...this.documentFrequency] };
+    return { mini: this.mini.toJSON(), documentFrequency: [...this.documentFrequency], titleFrequency: [...this.titleFrequency] };
   }
 
   get size(): number {
@@ -69,14 +77,15 @@ export class MemoryIndex implements SearchIndex {
   }
 
   add(release: Release): void {
-    const terms = new Set<string>();
+    const terms = { text: new Set<string>(), title: new Set<string>() };
     this.collecting = terms;
     try {
       this.mini.add(toDocument(release));
     } finally {
       this.collecting = null;
     }
-    for (const term of terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+    for (const term of terms.text) count(this.documentFrequency, term, 1);
+    for (const term of terms.title) count(this.titleFrequency, term, 1);
   }
 
   addAll(releases: Release[]): void {
@@ -86,11 +95,8 @@ export class MemoryIndex implements SearchIndex {
   remove(release: Release): void {
     if (!this.mini.has(release.id)) return;
     this.mini.discard(release.id);
-    for (const term of releaseTerms(release)) {
-      const count = (this.documentFrequency.get(term) ?? 1) - 1;
-      if (count > 0) this.documentFrequency.set(term, count);
-      else this.documentFrequency.delete(term);
-    }
+    for (const term of releaseTerms(release)) count(this.documentFrequency, term, -1);
+    for (const term of searchTerms(release.title)) count(this.titleFrequency, term, -1);
   }
 
   /** Inverse document frequency of a processed term: rare terms weigh more. */
@@ -100,13 +106,20 @@ export class MemoryIndex implements SearchIndex {
 
   search(terms: string[], { filter, limit }: IndexQuery = {}): IndexHit[] {
     if (terms.length === 0) return [];
-    const picked = candidateTerms(terms, this.mini.documentCount, (term) => this.documentFrequency.get(term) ?? 0);
-    const results: MiniSearchResult[] = this.mini.search(picked.join(' '), {
-      combineWith: 'OR',
-      filter: filter ? (result) => filter(result.id as string) : undefined,
-    });
-    const top = limit === undefined ? results : results.slice(0, limit);
-    return top.map((result) => ({ id: result.id as string, score: result.score }));
+    const documents = this.mini.documentCount;
+    const picked = candidateTerms(terms, documents, (term) => this.documentFrequency.get(term) ?? 0);
+    const passes = filter ? (result: MiniSearchResult) => filter(result.id as string) : undefined;
+    const scores = new Map<string, number>();
+    for (const result of this.mini.search(picked.join(' '), { combineWith: 'OR', filter: passes })) scores.set(result.id as string, result.score);
+    // Titles are short: a word too common to search all text for is often still rare among titles ("national day").
+    const inTitles = candidateTerms(terms, documents, (term) => this.titleFrequency.get(term) ?? 0).filter((term) => !picked.includes(term));
+    if (inTitles.length > 0) {
+      for (const result of this.mini.search(inTitles.join(' '), { combineWith: 'OR', fields: ['title'], filter: passes })) {
+        scores.set(result.id as string, (scores.get(result.id as string) ?? 0) + result.score);
+      }
+    }
+    const hits = [...scores].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score);
+    return limit === undefined ? hits : hits.slice(0, limit);
   }
 }
 
@@ -125,4 +138,10 @@ function toDocument(release: Release): IndexedDocument {
 
 function releaseTerms(release: Release): Set<string> {
   return new Set(searchTerms(`${release.title}\n${release.paragraphs.join('\n')}`));
+}
+
+function count(frequencies: Map<string, number>, term: string, change: number): void {
+  const next = (frequencies.get(term) ?? 0) + change;
+  if (next > 0) frequencies.set(term, next);
+  else frequencies.delete(term);
 }

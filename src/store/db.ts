@@ -95,6 +95,7 @@ const MIGRATIONS: string[] = [
      content = '', contentless_delete = 1, tokenize = "unicode61 remove_diacritics 0 tokenchars '.'"
    );
    CREATE VIRTUAL TABLE search_terms USING fts5vocab(search_text, 'row');
+   CREATE VIRTUAL TABLE search_title_terms USING fts5vocab(search_titles, 'row');
    CREATE TABLE search_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
 ];
 
