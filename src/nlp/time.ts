@@ -58,7 +58,13 @@ function relativePeriod(question: string, { today, corpusLast }: TimeContext): T
   return { range, label: rangeLabel(range), text, explicit: true };
 }
 
+// Only references that name a month or a year are kept, and chrono needs one of these words or a digit to find one;
+// most questions have none, and parsing them is a good part of answering them.
+const MAY_NAME_A_DATE =
+  /\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(tomorrow|tonight|ago|next|last|this|past|previous|week|month|year|quarter|weekend|now|today|yesterday|later|earlier)\b/i;
+
 function calendarReference(question: string, context: TimeContext): TimeReference | null {
+  if (!MAY_NAME_A_DATE.test(question)) return null;
   const reference = DateTime.fromISO(context.corpusLast ?? context.today).toJSDate();
   for (const result of chrono.en.parse(question, reference)) {
     const start = result.start;

@@ -43,7 +43,7 @@ export const FIELD_BOOSTS = { title: 3, countries: 2, office: 1, kind: 1, body: 
  * In a large corpus, candidates are picked by the question's rarer terms; the others only re-rank them. Small
  * corpora are searched with every term: there it costs little, and candidates' scores stay as they were.
  */
-const PRUNE_FROM_DOCUMENTS = 5000;
+export const LARGE_CORPUS = 5000;
 /** A term found in more than this share of releases is left out when two rarer ones are there. */
 const COMMON_TERM_SHARE = 0.2;
 /** Rarest first, terms are taken until their releases add up to this share of the corpus (at least two terms). */
@@ -52,11 +52,11 @@ const MIN_CANDIDATE_TERMS = 2;
 
 /**
  * The terms that pick candidates. The work of a query is its terms' postings, and common terms bring most of them
- * while barely changing which releases come first (they still weigh in re-ranking); so from PRUNE_FROM_DOCUMENTS
+ * while barely changing which releases come first (they still weigh in re-ranking); so from LARGE_CORPUS
  * releases on, the rarest terms are taken up to a budget of postings. This bounds a query's cost as the corpus grows.
  */
 export function candidateTerms(terms: string[], documents: number, documentFrequency: (term: string) => number): string[] {
-  if (documents < PRUNE_FROM_DOCUMENTS) return terms;
+  if (documents < LARGE_CORPUS) return terms;
   const common = COMMON_TERM_SHARE * documents;
   const budget = POSTINGS_BUDGET_SHARE * documents;
   const byRarity = [...new Set(terms)].map((term) => ({ term, frequency: documentFrequency(term) })).sort((a, b) => a.frequency - b.frequency);
