@@ -36,8 +36,12 @@ export const BUILTIN_CORPUS = fileURLToPath(new URL('../../corpus/releases.json'
 
 /** Longest question read; beyond this a question is cut, not refused. */
 export const MAX_QUESTION_LENGTH = 1000;
-/** A release must cover at least this share of the question's weight to be offered as an answer. */
-const MIN_ANSWER_COVERAGE = 0.4;
+/**
+ * A release must cover at least this share of the question's weight to be offered as an answer. Paraphrased questions
+ * share few words with the release that answers them: 0.4 left a tenth of held-out questions unanswered that the
+ * right release would have answered, while nonsense still finds nothing at 0.3.
+ */
+const MIN_ANSWER_COVERAGE = 0.3;
 const MIN_SEARCH_COVERAGE = 0.34;
 const RELATED_SHARE = 0.6;
 /** Above this many releases, a data dir's corpus is searched on disk (SQLite FTS5) instead of in memory (MiniSearch). */
