@@ -7,7 +7,7 @@ import { searchTerms } from '../src/nlp/terms.js';
 import { QuestionCoverage, TermOccurrences } from '../src/search/coverage.js';
 import type { ParsedQuestion, QuestionType } from '../src/search/question.js';
 import { bestSentence } from '../src/search/rank.js';
-import { isBoilerplate, isPreamble, sentenceTerms, startsDangling } from '../src/search/sentences.js';
+import { isBoilerplate, isPreamble, releaseTerms, sentenceTerms, startsDangling } from '../src/search/sentences.js';
 
 /**
  * The ranker skips work that cannot change a result (passages without a question term, sentences that cannot beat
@@ -138,6 +138,8 @@ describe('the re-ranking measures what its plain definition measures', () => {
         const titleTerms = new Set(searchTerms(release.title));
         const fast = coverage.of(release, titleTerms, new TermOccurrences(sentenceTerms(release)));
         expect(fast).toEqual(plainCoverage(release, question, weights));
+        const { sentences, sentencesWith } = releaseTerms(release);
+        expect(coverage.of(release, titleTerms, new TermOccurrences(sentences, sentencesWith))).toEqual(fast);
       }
     }
   });
@@ -151,7 +153,10 @@ describe('the re-ranking measures what its plain definition measures', () => {
       question.focus = null;
       for (const release of releases) {
         const titleTerms = new Set(searchTerms(release.title));
-        expect(bestSentence(release, sentenceTerms(release), titleTerms, question, weights)).toEqual(plainBestSentence(release, question, weights));
+        const plain = plainBestSentence(release, question, weights);
+        expect(bestSentence(release, sentenceTerms(release), titleTerms, question, weights)).toEqual(plain);
+        const { sentences, sentencesWith } = releaseTerms(release);
+        expect(bestSentence(release, sentences, titleTerms, question, weights, new TermOccurrences(sentences, sentencesWith))).toEqual(plain);
       }
     }
   });

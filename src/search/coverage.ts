@@ -2,6 +2,8 @@ import type { Release } from '../corpus/release.js';
 import { synonymsOf } from '../nlp/synonyms.js';
 import type { ParsedQuestion } from './question.js';
 
+const NONE: number[] = [];
+
 /** A passage: the title plus this many consecutive sentences. */
 const PASSAGE_SENTENCES = 3;
 
@@ -9,10 +11,15 @@ const PASSAGE_SENTENCES = 3;
 export class TermOccurrences {
   private readonly found = new Map<string, number[]>();
 
-  constructor(readonly sentences: Set<string>[]) {}
+  /** `sentencesWith`, when known (sentences.ts keeps it with the sentence terms), saves scanning the sentences. */
+  constructor(
+    readonly sentences: Set<string>[],
+    private readonly sentencesWith?: Map<string, number[]>,
+  ) {}
 
   /** Indices of the sentences that hold `term`, ascending. */
   of(term: string): number[] {
+    if (this.sentencesWith) return this.sentencesWith.get(term) ?? NONE;
     let indices = this.found.get(term);
     if (!indices) {
       indices = [];

@@ -6,7 +6,7 @@ import { QuestionCoverage, TermOccurrences } from './coverage.js';
 import type { ReleaseIndex } from './index.js';
 import { LARGE_CORPUS } from './search-index.js';
 import type { ParsedQuestion, QuestionType } from './question.js';
-import { isBoilerplate, isPreamble, sentenceTerms, startsDangling } from './sentences.js';
+import { isBoilerplate, isPreamble, releaseTerms, startsDangling } from './sentences.js';
 import type { DateRange } from './types.js';
 
 export interface RankedRelease {
@@ -60,9 +60,9 @@ export function rankReleases(
   for (const hit of top) {
     const release = lookup(hit.id as string);
     if (!release) continue;
-    const sentences = sentenceTerms(release);
+    const { sentences, sentencesWith } = releaseTerms(release);
     const titleTerms = new Set(searchTerms(release.title));
-    const occurrences = new TermOccurrences(sentences);
+    const occurrences = new TermOccurrences(sentences, sentencesWith);
     const coverage = questionCoverage.of(release, titleTerms, occurrences);
     const best = bestSentence(release, sentences, titleTerms, question, weights, occurrences);
     let score = 0.3 * (hit.score / maxScore) + 0.15 * coverage.whole + 0.3 * coverage.passage + 0.25 * best.score + 0.15 * coverage.title;

@@ -38,18 +38,39 @@ export function startsDangling(sentence: string): boolean {
   );
 }
 
+/** A release's sentences as search terms: each sentence's terms, and for each term the sentences that hold it. */
+export interface ReleaseTerms {
+  sentences: Set<string>[];
+  /** Ascending sentence indices by term. */
+  sentencesWith: Map<string, number[]>;
+}
+
 // The releases asked about lately, most recent last: a bound on memory in a large corpus, where over time most
 // releases are candidates for some question.
-const termCache = new Map<Release, Set<string>[]>();
+const termCache = new Map<Release, ReleaseTerms>();
 const TERM_CACHE_RELEASES = 5000;
 
 /** Each sentence's search terms, computed on first use and kept for the releases used lately. */
 export function sentenceTerms(release: Release): Set<string>[] {
+  return releaseTerms(release).sentences;
+}
+
+/** The release's sentence terms both ways (see ReleaseTerms), computed on first use and kept for the releases used lately. */
+export function releaseTerms(release: Release): ReleaseTerms {
   let terms = termCache.get(release);
   if (terms) {
     termCache.delete(release);
   } else {
-    terms = release.sentences.map((sentence) => termSet(sentence.text));
+    const sentences = release.sentences.map((sentence) => termSet(sentence.text));
+    const sentencesWith = new Map<string, number[]>();
+    sentences.forEach((set, index) => {
+      for (const term of set) {
+        const indices = sentencesWith.get(term);
+        if (indices) indices.push(index);
+        else sentencesWith.set(term, [index]);
+      }
+    });
+    terms = { sentences, sentencesWith };
     if (termCache.size >= TERM_CACHE_RELEASES) termCache.delete(termCache.keys().next().value!);
   }
   termCache.set(release, terms);
