@@ -1,5 +1,6 @@
 import type { Release } from '../corpus/release.js';
 import { synonymsOf } from '../nlp/synonyms.js';
+import { invert } from './invert.js';
 import type { ParsedQuestion } from './question.js';
 
 const NONE: number[] = [];
@@ -103,14 +104,7 @@ export class QuestionCoverage {
    * somewhere do not beat a release that answers in one place.
    */
   private bestPassage(inTitle: boolean[], sentencesWith: number[][], sentenceCount: number, title: number, whole: number): number {
-    const termsAt = new Map<number, number[]>();
-    sentencesWith.forEach((indices, id) => {
-      for (const index of indices) {
-        const ids = termsAt.get(index);
-        if (ids) ids.push(id);
-        else termsAt.set(index, [id]);
-      }
-    });
+    const termsAt = invert(sentencesWith);
     // A passage starting at a sentence without any of the terms holds no more of them than the one starting at its
     // first sentence that has some (or, with none, than the title alone). While more is never less, only passages
     // starting at a sentence with some of the terms need measuring.

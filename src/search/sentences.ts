@@ -1,5 +1,6 @@
 import type { Release, Sentence } from '../corpus/release.js';
 import { searchTerm, tokenize } from '../nlp/terms.js';
+import { invert } from './invert.js';
 
 /** Sentences that are layout or boilerplate, never an answer or a summary line. */
 export function isBoilerplate(sentence: string): boolean {
@@ -62,15 +63,7 @@ export function releaseTerms(release: Release): ReleaseTerms {
     termCache.delete(release);
   } else {
     const sentences = release.sentences.map((sentence) => termSet(sentence.text));
-    const sentencesWith = new Map<string, number[]>();
-    sentences.forEach((set, index) => {
-      for (const term of set) {
-        const indices = sentencesWith.get(term);
-        if (indices) indices.push(index);
-        else sentencesWith.set(term, [index]);
-      }
-    });
-    terms = { sentences, sentencesWith };
+    terms = { sentences, sentencesWith: invert(sentences) };
     if (termCache.size >= TERM_CACHE_RELEASES) termCache.delete(termCache.keys().next().value!);
   }
   termCache.set(release, terms);
