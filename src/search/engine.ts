@@ -15,7 +15,8 @@ import { buildDigest } from './digest.js';
 import { DiskIndex } from './disk-index.js';
 import { MemoryIndex } from './index.js';
 import { INDEX_FILE, indexFingerprint, loadIndexFile, saveIndexFile } from './index-file.js';
-import type { SearchIndex, SearchIndexMode } from './search-index.js';
+import { LARGE_CORPUS, type SearchIndex, type SearchIndexMode } from './search-index.js';
+import { releaseTerms } from './sentences.js';
 import { parseQuestion, type ParsedQuestion } from './question.js';
 import { answerText, rankReleases, withSlack, type RankedRelease } from './rank.js';
 import { summarizeRelease } from './summarize.js';
@@ -97,6 +98,7 @@ export class Engine {
     for (const release of releases) engine.hold(release);
     if (engine.wantsDiskIndex(engine.byId.size)) engine.useDiskIndex();
     else engine.restoreMemoryIndex();
+    engine.prepareSmallCorpus();
     return engine;
   }
 
@@ -117,6 +119,15 @@ export class Engine {
     this.index = disk;
     this.indexChanged = false;
     rmSync(path.join(this.dataDir!, INDEX_FILE), { force: true });
+  }
+
+  /**
+   * A small corpus is read whole at start, each release's sentence terms included (about a second for 2,000
+   * releases), so every answer is as quick as the hundredth; a large one is read as questions need it.
+   */
+  private prepareSmallCorpus(): void {
+    if (this.byId.size >= LARGE_CORPUS) return;
+    for (const release of this.byId.values()) releaseTerms(release);
   }
 
   /** The in-memory index stored at the last close, when it was built from these same releases; else built anew. */
