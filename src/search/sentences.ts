@@ -1,5 +1,6 @@
 import type { Release, Sentence } from '../corpus/release.js';
 import { searchTerm, tokenize } from '../nlp/terms.js';
+import { LruCache } from '../lru.js';
 import { invert } from './invert.js';
 
 /** Sentences that are layout or boilerplate, never an answer or a summary line. */
@@ -48,8 +49,8 @@ export interface ReleaseTerms {
 
 // The releases asked about lately, most recent last: a bound on memory in a large corpus, where over time most
 // releases are candidates for some question.
-const termCache = new Map<Release, ReleaseTerms>();
 const TERM_CACHE_RELEASES = 5000;
+const termCache = new LruCache<Release, ReleaseTerms>(TERM_CACHE_RELEASES);
 
 /** Each sentence's search terms, computed on first use and kept for the releases used lately. */
 export function sentenceTerms(release: Release): Set<string>[] {
@@ -59,14 +60,11 @@ export function sentenceTerms(release: Release): Set<string>[] {
 /** The release's sentence terms both ways (see ReleaseTerms), computed on first use and kept for the releases used lately. */
 export function releaseTerms(release: Release): ReleaseTerms {
   let terms = termCache.get(release);
-  if (terms) {
-    termCache.delete(release);
-  } else {
+  if (!terms) {
     const sentences = release.sentences.map((sentence) => termSet(sentence.text));
     terms = { sentences, sentencesWith: invert(sentences) };
-    if (termCache.size >= TERM_CACHE_RELEASES) termCache.delete(termCache.keys().next().value!);
+    termCache.set(release, terms);
   }
-  termCache.set(release, terms);
   return terms;
 }
 

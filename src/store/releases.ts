@@ -1,4 +1,5 @@
 import type { Release } from '../corpus/release.js';
+import { LruCache } from '../lru.js';
 import type { Db } from './db.js';
 import { metaOf, StoredRelease, type ReleaseMeta, type ReleaseText } from './stored-release.js';
 
@@ -11,7 +12,7 @@ const NO_TEXT: ReleaseText = { paragraphs: [], sentences: [] };
  * as metadata, with their text read from the database on first use.
  */
 export class ReleaseStore {
-  private readonly texts = new Map<string, ReleaseText>();
+  private readonly texts = new LruCache<string, ReleaseText>(TEXT_CACHE_RELEASES);
   private readonly readText = (release: StoredRelease): ReleaseText => this.text(release.id);
 
   constructor(private readonly db: Db) {}
@@ -23,7 +24,7 @@ export class ReleaseStore {
 
   /** The stored form of a release just saved: its text stays cached until other releases push it out. */
   held(release: Release): StoredRelease {
-    this.remember(release.id, { paragraphs: release.paragraphs, sentences: release.sentences });
+    this.texts.set(release.id, { paragraphs: release.paragraphs, sentences: release.sentences });
     return new StoredRelease(metaOf(release), this.readText);
   }
 
@@ -58,24 +59,14 @@ export class ReleaseStore {
 
   private text(id: string): ReleaseText {
     const cached = this.texts.get(id);
-    if (cached) {
-      this.texts.delete(id);
-      this.texts.set(id, cached);
-      return cached;
-    }
+    if (cached) return cached;
     const json = this.db.prepare('SELECT json FROM releases WHERE id = ?').pluck().get(id) as string | undefined;
     // A release replaced since it was read has no text under its old id.
     if (json === undefined) return NO_TEXT;
     const release = JSON.parse(json) as Release;
     const text = { paragraphs: release.paragraphs, sentences: shareSentenceText(release) };
-    this.remember(id, text);
-    return text;
-  }
-
-  private remember(id: string, text: ReleaseText): void {
-    this.texts.delete(id);
-    if (this.texts.size >= TEXT_CACHE_RELEASES) this.texts.delete(this.texts.keys().next().value!);
     this.texts.set(id, text);
+    return text;
   }
 }
 
