@@ -8,26 +8,17 @@ const NONE: number[] = [];
 /** A passage: the title plus this many consecutive sentences. */
 const PASSAGE_SENTENCES = 3;
 
-/** Which sentences of one release hold a term, looked up once per term while a question is ranked. */
+/** Which sentences of one release hold a term. */
 export class TermOccurrences {
-  private readonly found = new Map<string, number[]>();
-
-  /** `sentencesWith`, when known (sentences.ts keeps it with the sentence terms), saves scanning the sentences. */
+  /** `sentencesWith` is usually known already (sentences.ts keeps it with the sentence terms). */
   constructor(
     readonly sentences: Set<string>[],
-    private readonly sentencesWith?: Map<string, number[]>,
+    private readonly sentencesWith: Map<string, number[]> = invert(sentences),
   ) {}
 
   /** Indices of the sentences that hold `term`, ascending. */
   of(term: string): number[] {
-    if (this.sentencesWith) return this.sentencesWith.get(term) ?? NONE;
-    let indices = this.found.get(term);
-    if (!indices) {
-      indices = [];
-      for (let i = 0; i < this.sentences.length; i++) if (this.sentences[i]!.has(term)) indices.push(i);
-      this.found.set(term, indices);
-    }
-    return indices;
+    return this.sentencesWith.get(term) ?? NONE;
   }
 }
 

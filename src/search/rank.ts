@@ -58,7 +58,7 @@ export function rankReleases(
   const askedDay = question.time ? dayPattern(question.time.range) : null;
   const ranked: RankedRelease[] = [];
   for (const hit of top) {
-    const release = lookup(hit.id as string);
+    const release = lookup(hit.id);
     if (!release) continue;
     const { sentences, sentencesWith } = releaseTerms(release);
     const titleTerms = new Set(searchTerms(release.title));
