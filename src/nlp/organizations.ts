@@ -34,14 +34,21 @@ const ORGANIZATIONS: [acronym: string, name: string][] = [
 
 const WORD_LIKE = new Set(['WHO', 'AU']);
 
+// Compiled once: every question is checked against every organization.
+const MATCHERS = ORGANIZATIONS.map(([acronym, name]) => ({
+  acronym: new RegExp(`\\b${acronym}\\b`, WORD_LIKE.has(acronym) ? '' : 'i'),
+  name: name.toLowerCase(),
+  nameTerms: searchTerms(name),
+  acronymTerms: searchTerms(acronym),
+}));
+
 /** The other form's search terms for each organization named in `text` (acronym in, full name out, and back). */
 export function organizationTerms(text: string): string[] {
   const terms: string[] = [];
   const folded = text.toLowerCase();
-  for (const [acronym, name] of ORGANIZATIONS) {
-    const written = WORD_LIKE.has(acronym) ? new RegExp(`\\b${acronym}\\b`) : new RegExp(`\\b${acronym}\\b`, 'i');
-    if (written.test(text)) terms.push(...searchTerms(name));
-    else if (folded.includes(name.toLowerCase())) terms.push(...searchTerms(acronym));
+  for (const organization of MATCHERS) {
+    if (organization.acronym.test(text)) terms.push(...organization.nameTerms);
+    else if (folded.includes(organization.name)) terms.push(...organization.acronymTerms);
   }
   return terms;
 }
