@@ -95,7 +95,7 @@ export class MemoryIndex implements SearchIndex {
   remove(release: Release): void {
     if (!this.mini.has(release.id)) return;
     this.mini.discard(release.id);
-    for (const term of releaseTerms(release)) count(this.documentFrequency, term, -1);
+    for (const term of titleAndBodyTerms(release)) count(this.documentFrequency, term, -1);
     for (const term of searchTerms(release.title)) count(this.titleFrequency, term, -1);
   }
 
@@ -136,7 +136,7 @@ function toDocument(release: Release): IndexedDocument {
   };
 }
 
-function releaseTerms(release: Release): Set<string> {
+function titleAndBodyTerms(release: Release): Set<string> {
   return new Set(searchTerms(`${release.title}\n${release.paragraphs.join('\n')}`));
 }
 
