@@ -5,7 +5,7 @@ import { Engine } from '../src/search/engine.js';
 import { EVAL_COUNTRIES, EVAL_QUESTIONS, SHARED_CORPUS, SHARED_DIR, loadSharedReleases, normalizeForMatch, readJsonLines, releaseKey, sharedAvailable } from './shared.js';
 
 /**
- * `npm run eval [-- --verbose] [--disk] [--questions file.jsonl]`: answer quality on ../shared/eval (Hit@1, Hit@3, answer-phrase rate) and
+ * `npm run eval [-- --verbose] [--disk] [--questions file.jsonl] [--countries file.jsonl]`: answer quality on ../shared/eval (Hit@1, Hit@3, answer-phrase rate) and
  * country-tag precision and recall. Both corpora are searched together, as the bot would hold them.
  */
 interface EvalQuestion {
@@ -82,11 +82,13 @@ async function main(): Promise<void> {
 
   try {
     const { evaluateCountryTags } = await import('../src/countries/evaluate.js');
-    const labels = readJsonLines<Parameters<typeof evaluateCountryTags>[0][number]>(EVAL_COUNTRIES);
+    const countriesAt = process.argv.indexOf('--countries');
+    const countriesFile = countriesAt >= 0 && process.argv[countriesAt + 1] ? process.argv[countriesAt + 1]! : EVAL_COUNTRIES;
+    const labels = readJsonLines<Parameters<typeof evaluateCountryTags>[0][number]>(countriesFile);
     const byKey = new Map(engine.all().map((r) => [releaseKey(r.title, r.date), r]));
     const report = evaluateCountryTags(labels, (label) => byKey.get(releaseKey(label.title, label.date)));
     const row = (name: string, s: { precision: number; recall: number; truePositives: number }) => [name, s.precision.toFixed(3), s.recall.toFixed(3), String(s.truePositives)];
-    console.log(`\nCountry tags (../shared/eval/countries.jsonl, ${report.items.length} releases${report.missing.length ? `, ${report.missing.length} not found` : ''})`);
+    console.log(`\nCountry tags (${path.relative(process.cwd(), countriesFile)}, ${report.items.length} releases${report.missing.length ? `, ${report.missing.length} not found` : ''})`);
     console.log(table(['tags', 'precision', 'recall', 'correct'], [row('about (countries)', report.about), row('about + mentioned', report.any)]));
     if (verbose) for (const item of report.items) if (item.aboutExtra.length || item.aboutMissing.length) console.log(`   ${item.label.title}: extra ${item.aboutExtra.join(',') || '-'} missing ${item.aboutMissing.join(',') || '-'}`);
   } catch (error) {

@@ -112,6 +112,32 @@ describe('ask', () => {
     expect(organizationTerms('NATO and the Organization of American States')).toEqual([...searchTerms('North Atlantic Treaty Organization'), ...searchTerms('OAS')]);
   });
 
+  it('answers "how many" with a count, not a date, and "who" with a name the question does not give', async () => {
+    const engine = await Engine.open({ builtin: true });
+    engine.importReleases([
+      raw({
+        title: '23rd Commemoration of the August 7th U.S. Embassy Bombings',
+        date: '2021-08-07',
+        url: 'https://www.state.gov/embassy-bombings/',
+        paragraphs: [
+          'Today we remember the terror attacks that took place on August 7, 1998, in Kenya and Tanzania. ' +
+            'Their attacks killed 224 men, women, and children, and injured over 4,500 others.',
+        ],
+      }),
+      raw({
+        title: 'Travel of Special Representative Kim to the Republic of Korea',
+        date: '2021-06-17',
+        url: 'https://www.state.gov/kim-travel/',
+        paragraphs: [
+          'Special Representative Kim will join a trilateral meeting with ROK Special Representative Noh Kyu-duk and Japanese Director General Funakoshi Takehiro. ' +
+            'Special Representative Kim’s travel to Seoul emphasizes the importance of U.S.-ROK-Japan trilateral cooperation and a trilateral approach.',
+        ],
+      }),
+    ]);
+    expect(engine.ask('how many people were killed in the 1998 embassy bombings in kenya and tanzania?').answer?.text).toContain('killed 224');
+    expect(engine.ask('who is japan sending to the trilateral with special representative kim?').answer?.text).toContain('Funakoshi Takehiro');
+  });
+
   it('does not take "critical" for criticism or an executive order for an execution', () => {
     expect(searchTerms('critical')).not.toEqual(searchTerms('criticize'));
     expect(searchTerms('criticized criticism')).toEqual([searchTerms('criticize')[0]]);

@@ -58,8 +58,9 @@ function randomCase(random: () => number): { question: ParsedQuestion; weights: 
     time: null,
     type: pick(TYPES),
     countryTerms,
-    focus: random() < 0.3 ? pick(terms) : null,
+    focus: random() < 0.3 ? [pick(terms)] : [],
     topic: random() < 0.4 ? [pick(terms)] : [],
+    asked: [],
   };
   return { question, weights };
 }
@@ -120,9 +121,8 @@ function plainBestSentence(release: Release, question: ParsedQuestion, weights: 
 }
 
 /** The ranker's bonuses for the question types whose patterns are short enough to repeat here. */
-const PLAIN_TYPES: QuestionType[] = ['general', 'who', 'where', 'countries'];
+const PLAIN_TYPES: QuestionType[] = ['general', 'where', 'countries'];
 function plainTypeBonus(type: QuestionType, text: string): number {
-  if (type === 'who') return /\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+/.test(text) ? 0.08 : 0;
   if (type === 'where') return /\b(in|at|to)\s+[A-Z][a-z]+/.test(text) ? 0.08 : 0;
   if (type === 'countries') return Math.min(0.3, 0.06 * expandCountryTerms(text).codes.length);
   return 0;
@@ -148,9 +148,9 @@ describe('the re-ranking measures what its plain definition measures', () => {
     const random = seeded(1203);
     for (let n = 0; n < 400; n++) {
       const { question, weights } = randomCase(random);
-      // Number and date bonuses are left to the ranker's own patterns: no "how many" focus, no number or when type.
+      // Number, date and name bonuses are left to the ranker's own patterns: no "how many" focus, no number, when or who type.
       question.type = PLAIN_TYPES[n % PLAIN_TYPES.length]!;
-      question.focus = null;
+      question.focus = [];
       for (const release of releases) {
         const titleTerms = new Set(searchTerms(release.title));
         const plain = plainBestSentence(release, question, weights);
@@ -165,7 +165,7 @@ describe('the re-ranking measures what its plain definition measures', () => {
     const texts = ['Kenya signed the accord on maritime security with its partners.', 'Kenya and its minister signed the accord on maritime security.'];
     const release: Release = { ...builtin[0]!, title: 'A Statement', sentences: texts.map((text) => ({ text, paragraph: 0 })), paragraphs: [texts.join(' ')] };
     // The second sentence names what a "how many" question counts (a bonus it could earn) but gives no number.
-    const question: ParsedQuestion = { terms: ['kenya'], expansions: [], countryCodes: [], time: null, type: 'general', countryTerms: new Map(), focus: 'minist', topic: [] };
+    const question: ParsedQuestion = { terms: ['kenya'], expansions: [], countryCodes: [], time: null, type: 'general', countryTerms: new Map(), focus: ['minist'], topic: [], asked: [] };
     const best = bestSentence(release, sentenceTerms(release), new Set(searchTerms(release.title)), question, new Map([['kenya', 2]]));
     expect(best).toEqual({ index: 0, score: 1 });
   });

@@ -2,6 +2,7 @@ import { expandCountryTerms } from '../countries/index.js';
 import { organizationTerms } from '../nlp/organizations.js';
 import { synonymTerms } from '../nlp/synonyms.js';
 import { searchTerm, searchTerms, tokenize } from '../nlp/terms.js';
+import { its, nlp } from '../nlp/wink.js';
 import { findTimeReference, type TimeContext, type TimeReference } from '../nlp/time.js';
 
 export type QuestionType = 'number' | 'time' | 'when' | 'who' | 'where' | 'countries' | 'general';
@@ -17,10 +18,16 @@ export interface ParsedQuestion {
   type: QuestionType;
   /** Question terms that name a country ("thai", "canberra"), with the country they name. */
   countryTerms: Map<string, string[]>;
-  /** What a "how many …" question counts ("agencies"): the answer sentence names it with a number. */
-  focus: string | null;
+  /** What a "how many …" question counts ("agencies", or "people and entities"): the answer names it with a number. */
+  focus: string[];
   /** Terms of what the question is about ("what did Blinken say about the protests in Colombia" → protest, colombia). */
   topic: string[];
+  /**
+   * Terms (expansions included) of the clause that asks, when the question also sets a scene: "kerry's saudi visit:
+   * which programs will the US engage on?", "what post did Blinken announce when he met the AFL-CIO?". Empty when
+   * the whole question asks.
+   */
+  asked: string[];
 }
 
 export function parseQuestion(question: string, timeContext: TimeContext): ParsedQuestion {
@@ -39,9 +46,33 @@ export function parseQuestion(question: string, timeContext: TimeContext): Parse
     countryTerms: countryTermsOf(rest),
     time,
     type: questionType(question),
-    focus: countedThing(question),
+    focus: countedThings(question),
     topic: topicTerms(rest),
+    asked: askedTerms(rest),
   };
+}
+
+/**
+ * The clause that asks, without the scene set before a colon or dash, in a leading "after …," or in a trailing
+ * "when they met …"; null when nothing sets a scene.
+ */
+export function askedClause(question: string): string | null {
+  let asked = question.trim();
+  const segments = asked.split(/\s+[—–-]{1,2}\s+|:\s+/).filter((segment) => searchTerms(segment).length > 0);
+  if (segments.length > 1) asked = segments[segments.length - 1]!;
+  const leading = /^(?:after|before|during|following|at|on|in|with|as for|regarding)\b[^,?]*,\s*(.+)$/i.exec(asked);
+  if (leading && searchTerms(leading[1]!).length > 0) asked = leading[1]!;
+  // "when" that joins a clause ("… when he met …"), not the question word ("… when is the next round?").
+  const trailing = /^(.+?)\s+\b(?:when|while|during|after|before)\s+(?!(?:is|are|was|were|will|would|did|does|do|can|could|should|has|have|had)\b).+$/i.exec(asked);
+  if (trailing && searchTerms(trailing[1]!).length > 0) asked = trailing[1]!;
+  return asked === question.trim() ? null : asked;
+}
+
+function askedTerms(question: string): string[] {
+  const clause = askedClause(question);
+  if (clause === null) return [];
+  const terms = searchTerms(clause);
+  return [...new Set([...terms, ...searchTerms(expandCountryTerms(clause).terms.join(' ')), ...synonymTerms(terms), ...organizationTerms(clause)])];
 }
 
 // "about X", up to where the sentence goes on to something else ("… when he met …", "… at the State Department").
@@ -57,24 +88,30 @@ function topicTerms(question: string): string[] {
 function questionType(question: string): QuestionType {
   const q = question.toLowerCase();
   if (/\bhow (many|much)\b|\bwhat (number|percentage|amount)\b|\bhow large\b/.test(q)) return 'number';
-  if (/\b(what|which) time\b|\bat what hour\b/.test(q)) return 'time';
-  if (/\bwhen\b|\b(what|which) (dates?|days?)\b|\b(what|which) (were|was|are|is) the (dates?|days?)\b|\bhow long\b/.test(q)) return 'when';
+  if (/\b(what|which) time\b(?! (period|frame|span))|\bat what hour\b/.test(q)) return 'time';
+  if (/^\W*when\b|\b(since|until|by) when\b|\bwhen (is|are|was|were|will|would|did|does|do|can|could|should|has|have|had)\b|\b(what|which) (dates?|days?|time (period|frame|span))\b|\b(what|which) (were|was|are|is) the (dates?|days?)\b|\bhow long\b/.test(q)) return 'when';
   if (/\b(which|what) (countries|country|nations|governments|states)\b|\bwhich .*\b(countries|governments)\b/.test(q)) return 'countries';
   if (/\bwho(m|se)?\b/.test(q)) return 'who';
   if (/\bwhere\b/.test(q)) return 'where';
   return 'general';
 }
 
-/** The first content word after "how many"/"how much"/"number of". */
-function countedThing(question: string): string | null {
+/** The noun phrase after "how many"/"how much"/"number of", up to the verb: "belarusian journalists and media workers". */
+function countedThings(question: string): string[] {
   const match = /\b(?:how (?:many|much)|number of|amount of)\s+(.*)$/i.exec(question);
-  if (!match) return null;
-  for (const token of tokenize(match[1]!)) {
-    const [term] = searchTerm(token);
-    if (term) return term;
+  if (!match) return [];
+  const tokens = nlp.readDoc(match[1]!).tokens();
+  const words = tokens.out();
+  const tags = tokens.out(its.pos);
+  const things: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (!NOUN_PHRASE_TAGS.has(tags[i]!)) break;
+    for (const term of searchTerm(words[i]!)) things.push(term);
   }
-  return null;
+  return things;
 }
+
+const NOUN_PHRASE_TAGS = new Set(['NOUN', 'PROPN', 'ADJ', 'CCONJ']);
 
 function countryTermsOf(text: string): Map<string, string[]> {
   const found = new Map<string, string[]>();

@@ -1,7 +1,7 @@
 import type { Release } from '../corpus/release.js';
 import { inRange, widenRange } from '../corpus/dates.js';
 import { expandCountryTerms } from '../countries/index.js';
-import { searchTerms } from '../nlp/terms.js';
+import { searchTerm, searchTerms } from '../nlp/terms.js';
 import { QuestionCoverage, TermOccurrences } from './coverage.js';
 import type { ReleaseIndex } from './index.js';
 import { LARGE_CORPUS } from './search-index.js';
@@ -77,8 +77,21 @@ export function rankReleases(
     }
     ranked.push({ release, score, coverage: coverage.whole, bestSentence: best.index, bestSentenceScore: best.score });
   }
-  return ranked.sort((a, b) => b.score - a.score || b.release.date.localeCompare(a.release.date));
+  ranked.sort((a, b) => b.score - a.score || b.release.date.localeCompare(a.release.date));
+  if (question.asked.length > 0) {
+    // The whole question picks the release; within the best few, the sentence that answers is the one with the asked words.
+    for (const entry of ranked.slice(0, ASKED_REFINED)) {
+      const { sentences, sentencesWith } = releaseTerms(entry.release);
+      const titleTerms = new Set(searchTerms(entry.release.title));
+      const asked = bestSentence(entry.release, sentences, titleTerms, question, weights, new TermOccurrences(sentences, sentencesWith), { favourAsked: true });
+      if (asked.index >= 0) entry.bestSentence = asked.index;
+    }
+  }
+  return ranked;
 }
+
+/** How many of the best releases have their answer sentence chosen again with the asked clause favoured. */
+const ASKED_REFINED = 5;
 
 function termWeights(index: ReleaseIndex, question: ParsedQuestion): Map<string, number> {
   const weights = new Map<string, number>();
@@ -99,6 +112,7 @@ export function bestSentence(
   question: ParsedQuestion,
   weights: Map<string, number>,
   occurrences = new TermOccurrences(sentences),
+  { favourAsked = false }: { favourAsked?: boolean } = {},
 ): { index: number; score: number } {
   const local = new Map<string, number>();
   const all = [...question.terms, ...question.expansions];
@@ -108,6 +122,7 @@ export function bestSentence(
     const topic = question.topic.includes(term) ? TOPIC_WEIGHT : 1;
     local.set(term, (weights.get(term) ?? 0) * spread * (titleTerms.has(term) ? 0.4 : 1) * expansion * topic);
   }
+  if (favourAsked) weighAskedClause(question, local);
   const total = question.terms.reduce((sum, term) => sum + (local.get(term) ?? 0), 0) || 1;
   const known = question.type === 'general' ? new Set([...all, ...titleTerms]) : null;
   let best = { index: -1, score: 0 };
@@ -123,6 +138,29 @@ export function bestSentence(
   }
   return best;
 }
+
+/**
+ * When the question sets a scene before it asks ("kerry's saudi visit: which programs …", "… when he met the
+ * AFL-CIO"), the scene's words pick the release and often its opening sentence, but the answer holds the asked
+ * words: they get ASKED_SHARE of the question's weight, the scene the rest.
+ */
+function weighAskedClause(question: ParsedQuestion, local: Map<string, number>): void {
+  if (question.asked.length === 0) return;
+  const asked = new Set(question.asked);
+  let askedWeight = 0;
+  let sceneWeight = 0;
+  for (const term of question.terms) {
+    if (asked.has(term)) askedWeight += local.get(term) ?? 0;
+    else sceneWeight += local.get(term) ?? 0;
+  }
+  const whole = askedWeight + sceneWeight;
+  if (askedWeight === 0 || askedWeight >= ASKED_SHARE * whole) return;
+  for (const [term, weight] of local) {
+    local.set(term, weight * (asked.has(term) ? (ASKED_SHARE * whole) / askedWeight : ((1 - ASKED_SHARE) * whole) / sceneWeight));
+  }
+}
+
+const ASKED_SHARE = 0.8;
 
 // A ceiling is summed in another order than the score it bounds, so the two may differ in the last bits.
 const ROUNDING_SLACK = 1e-9;
@@ -156,7 +194,7 @@ function answerCandidates(
   for (const [index, weight] of matched) {
     if (weight === 0) continue;
     const share = Math.min(1, weight / total);
-    const focusBonus = question.focus && occurrences.sentences[index]!.has(question.focus) ? FOCUS_BONUS : 0;
+    const focusBonus = namesFocus(question, occurrences.sentences[index]!) ? FOCUS_BONUS : 0;
     candidates.push({ index, share, ceiling: share + TYPE_BONUS[question.type] + focusBonus });
   }
   return candidates.sort((a, b) => b.ceiling - a.ceiling || a.index - b.index);
@@ -165,8 +203,8 @@ function answerCandidates(
 /** A sentence's score as an answer: its share of the question's weight, plus or minus what its wording tells. */
 function answerScore(share: number, text: string, terms: Set<string>, question: ParsedQuestion, known: Set<string> | null): number {
   let score = share;
-  score += typeBonus(question.type, text);
-  if (question.focus && terms.has(question.focus) && NUMBER_PATTERN.test(text.replace(DATE_PATTERN, ''))) score += FOCUS_BONUS;
+  score += typeBonus(question, text);
+  if (namesFocus(question, terms) && namesCount(text)) score += FOCUS_BONUS;
   if (startsDangling(text)) score -= 0.03;
   // A sentence that only restates the question ("X met Y") does not answer it.
   if (known) {
@@ -181,13 +219,17 @@ function answerScore(share: number, text: string, terms: Set<string>, question: 
   return score;
 }
 
+function namesFocus(question: ParsedQuestion, terms: Set<string>): boolean {
+  return question.focus.some((thing) => terms.has(thing));
+}
+
 const SPEAKER_LABEL = /^(QUESTION|Q|MODERATOR|OPERATOR)\s*:/;
 /** How much more the words of what the question is about ("about the protests") weigh in choosing the sentence. */
 const TOPIC_WEIGHT = 2;
 /** What a "how many" answer earns for naming the counted thing with a number. */
 const FOCUS_BONUS = 0.3;
 /** What a sentence of the kind the question asks for earns (at most, for countries: it grows with each one named). */
-const TYPE_BONUS: Record<QuestionType, number> = { number: 0.25, time: 0.25, when: 0.15, who: 0.08, countries: 0.3, where: 0.08, general: 0 };
+const TYPE_BONUS: Record<QuestionType, number> = { number: 0.25, time: 0.25, when: 0.15, who: 0.15, countries: 0.3, where: 0.08, general: 0 };
 /** "today", "on Monday": a date, but a weaker answer to "when" than one a reader can place on a calendar. */
 const RELATIVE_DATE_BONUS = 0.05;
 
@@ -196,19 +238,58 @@ const DATE_PATTERN = new RegExp(`\\b(${MONTH}\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH}|(
 const CALENDAR_DATE_PATTERN = new RegExp(`\\b(${MONTH}\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH}|(?:19|20)\\d{2})\\b`, 'i');
 const CLOCK_PATTERN = /\b\d{1,2}(:\d{2})?\s*[ap]\.?m\b|\b\d{1,2}:\d{2}\b|\bnoon\b/i;
 const NUMBER_PATTERN = /\b\d[\d,.]*\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)s?\b/i;
-const NAME_PATTERN = /\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+/;
+const DATES = new RegExp(DATE_PATTERN.source, 'gi');
+const CAPITALIZED_RUN = /\b\p{Lu}[\p{Ll}’'-]+(?:\s+(?:\p{Lu}\.\s+)?\p{Lu}[\p{Ll}’'-]+)+/gu;
+/** Capitalized words that make up titles, offices, institutions and dates rather than a person's name. */
+const NOT_NAME_WORDS = new Set(
+  (
+    'secretary deputy assistant under special representative envoy ambassador minister ministers prime foreign affairs president vice ' +
+    'director general chief chairman chair chairwoman spokesperson acting senior principal coordinator counselor administrator governor ' +
+    'senator congressman congresswoman king queen crown prince princess sheikh emir sultan his her their majesty excellency highness mr ms mrs dr ' +
+    'state states united nations republic kingdom union european peninsula department ministry council security embassy embassies office ' +
+    'bureau house white government administration coalition national international day agreement initiative program programme act court ' +
+    'assembly party force forces army navy base commission committee organization dialogue summit conference forum fund bank treaty ' +
+    'partnership strategy plan report center centre agency institute university the and of for on in to a an with by at from this ' +
+    'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday ' +
+    'defense defence trade finance economic political public health energy climate development human rights democratic people’s peoples ' +
+    'north south east west northern southern eastern western central middle arab islamic federal'
+  ).split(' '),
+);
 const PLACE_PATTERN = /\b(in|at|to)\s+[A-Z][a-z]+/;
 
-function typeBonus(type: QuestionType, text: string): number {
-  switch (type) {
+/** A number other than a date: "224 men, women, and children", "forty-four individuals". */
+function namesCount(text: string): boolean {
+  return NUMBER_PATTERN.test(text.replace(DATES, ' '));
+}
+
+/**
+ * Some capitalized run that reads as the name of a person the question does not name ("Funakoshi Takehiro"), not an
+ * office or an institution.
+ */
+function namesPerson(text: string, questionTerms: string[]): boolean {
+  for (const match of text.matchAll(CAPITALIZED_RUN)) {
+    const words = match[0].split(/\s+/).filter((word) => !/^\p{Lu}\.$/u.test(word));
+    const nameWords = words.filter((word) => {
+      const bare = word.toLowerCase().replace(/[’']s$/, '');
+      return !NOT_NAME_WORDS.has(bare) && !searchTerm(bare).some((term) => questionTerms.includes(term));
+    });
+    if (nameWords.length >= 2 || (nameWords.length === 1 && words.length >= 2 && nameWords[0] === words[words.length - 1])) {
+      if (expandCountryTerms(match[0]).codes.length === 0) return true;
+    }
+  }
+  return false;
+}
+
+function typeBonus(question: ParsedQuestion, text: string): number {
+  switch (question.type) {
     case 'number':
-      return NUMBER_PATTERN.test(text.replace(DATE_PATTERN, '')) ? TYPE_BONUS.number : 0;
+      return namesCount(text) ? TYPE_BONUS.number : 0;
     case 'time':
       return CLOCK_PATTERN.test(text) ? TYPE_BONUS.time : DATE_PATTERN.test(text) ? RELATIVE_DATE_BONUS : 0;
     case 'when':
       return CALENDAR_DATE_PATTERN.test(text) ? TYPE_BONUS.when : DATE_PATTERN.test(text) ? RELATIVE_DATE_BONUS : 0;
     case 'who':
-      return NAME_PATTERN.test(text) ? TYPE_BONUS.who : 0;
+      return namesPerson(text, question.terms) ? TYPE_BONUS.who : 0;
     case 'countries':
       return Math.min(TYPE_BONUS.countries, 0.06 * countriesNamed(text));
     case 'where':

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { Release } from '../src/corpus/release.js';
+import { searchTerms } from '../src/nlp/terms.js';
+import { askedClause, parseQuestion } from '../src/search/question.js';
+import { bestSentence } from '../src/search/rank.js';
+import { sentenceTerms } from '../src/search/sentences.js';
+
+const context = { today: '2021-12-06', corpusFirst: '2021-05-01', corpusLast: '2021-12-03' };
+const parse = (question: string) => parseQuestion(question, context);
+
+describe('question parsing', () => {
+  it('tells "when" the question word from "when" that joins a clause', () => {
+    expect(parse('when is the next round of talks?').type).toBe('when');
+    expect(parse('after the dialogue in geneva, when are they meeting again?').type).toBe('when');
+    expect(parse('did blinken and coveney discuss the security council when they met?').type).toBe('general');
+    expect(parse('what time period does the report cover?').type).toBe('when');
+    expect(parse('what time is the briefing?').type).toBe('time');
+  });
+
+  it('knows what "how many" counts, joined words included', () => {
+    expect(parse('how many people and entities were sanctioned?').focus).toEqual([...searchTerms('people'), ...searchTerms('entities')]);
+    expect(parse('how many belarusian journalists have been detained?').focus).toEqual(searchTerms('belarusian journalists'));
+    expect(parse('how many agencies sit on the task force?').focus).toEqual(searchTerms('agencies'));
+  });
+
+  it('finds the clause that asks after the scene a question sets', () => {
+    expect(askedClause('kerry’s saudi visit, climate statement: which green programs will the US engage on?')).toBe('which green programs will the US engage on?');
+    expect(askedClause('blinken + whitmer on the pipeline — is there any formal process on it?')).toBe('is there any formal process on it?');
+    expect(askedClause('after the first dialogue in geneva, when are they meeting again?')).toBe('when are they meeting again?');
+    expect(askedClause('what post did blinken announce when he met the AFL-CIO executive council?')).toBe('what post did blinken announce');
+    expect(askedClause('when is the next round of talks?')).toBeNull();
+    expect(askedClause('who led the kenyan delegation?')).toBeNull();
+  });
+});
+
+describe('the answer sentence', () => {
+  const texts = [
+    'Secretary Blinken met this afternoon with the AFL-CIO Executive Council, including AFL-CIO President Richard Trumka.',
+    'The Secretary also announced the intent to appoint a Special Representative for International Labor Affairs.',
+  ];
+  const release = { title: 'A Meeting', date: '2021-07-09', sentences: texts.map((text) => ({ text, paragraph: 0 })), paragraphs: [texts.join(' ')] } as Release;
+  const question = parse('what post did blinken announce when he met the AFL-CIO executive council?');
+  // The scene's names are rare, the asked words common: by weight alone the opening sentence wins.
+  const asked = new Set(searchTerms('post blinken announce'));
+  const weights = new Map(question.terms.map((term) => [term, asked.has(term) ? (term === 'blinken' ? 0.2 : 1) : 5]));
+  const choose = (favourAsked: boolean) => bestSentence(release, sentenceTerms(release), new Set(), question, weights, undefined, { favourAsked }).index;
+
+  it('is the one with the asked words when the asked clause is favoured', () => {
+    expect(choose(false)).toBe(0);
+    expect(choose(true)).toBe(1);
+  });
+});
