@@ -17,6 +17,13 @@ describe('question parsing', () => {
     expect(parse('what time is the briefing?').type).toBe('time');
   });
 
+  it('reads "late July", "early June" and "mid-July" as a part of the month to filter by', () => {
+    expect(parse('late july armenia-azerbaijan border clashes: what did the US say?').time).toMatchObject({ range: { from: '2021-07-21', to: '2021-07-31' }, label: 'late July 2021', explicit: true });
+    expect(parse('what was said in early june about vaccines').time).toMatchObject({ range: { from: '2021-06-01', to: '2021-06-10' }, explicit: true });
+    expect(parse('statements since mid-July').time?.range).toEqual({ from: '2021-07-11' });
+    expect(parse('late july armenia border').terms).not.toContain('late');
+  });
+
   it('knows what "how many" counts, joined words included', () => {
     expect(parse('how many people and entities were sanctioned?').focus).toEqual([...searchTerms('people'), ...searchTerms('entities')]);
     expect(parse('how many belarusian journalists have been detained?').focus).toEqual(searchTerms('belarusian journalists'));

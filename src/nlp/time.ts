@@ -85,9 +85,16 @@ function calendarReference(question: string, context: TimeContext): TimeReferenc
       to = DateTime.fromObject({ year: end.isCertain('year') ? end.get('year')! : year, month: end.get('month')!, day: end.get('day')! });
     }
     if (!from.isValid || !to.isValid) continue;
-    const before = question.slice(0, result.index).toLowerCase();
-    const range: DateRange = { from: from.toISODate()!, to: to.toISODate()! };
+    let before = question.slice(0, result.index).toLowerCase();
     let text = result.text;
+    // "late July", "early 2021", "mid-June": a part of the month or year.
+    const part = dayKnown || result.end ? null : PART_OF_PERIOD.exec(before);
+    if (part) {
+      [from, to] = partOf(from, to, part[1]!);
+      before = before.slice(0, part.index);
+      text = part[0] + text;
+    }
+    const range: DateRange = { from: from.toISODate()!, to: to.toISODate()! };
     const explicit = /\b(in|on|during|since|after|from|before|until|by|between|of)\s+(the\s+)?(month\s+of\s+)?$/.test(before) || /^\s*$/.test(before);
     if (/\b(since|after|from)\s+(the\s+)?$/.test(before)) {
       range.to = undefined;
@@ -96,9 +103,21 @@ function calendarReference(question: string, context: TimeContext): TimeReferenc
       range.from = undefined;
       text = before.match(/(before|until|by)\s+(the\s+)?$/)![0] + text;
     }
-    return { range, label: rangeLabel(range, dayKnown || Boolean(result.end)), text, explicit };
+    const label = rangeLabel(range, dayKnown || Boolean(result.end));
+    return { range, label: part && range.from && range.to ? `${part[1]} ${label}` : label, text, explicit };
   }
   return null;
+}
+
+const PART_OF_PERIOD = /\b(early|mid|late|beginning of|middle of|end of)(?:\s+|-)$/;
+
+/** The first, middle or last third of a month or a year. */
+function partOf(from: DateTime, to: DateTime, part: string): [DateTime, DateTime] {
+  const days = to.diff(from, 'days').days + 1;
+  const third = Math.floor(days / 3);
+  if (part === 'early' || part === 'beginning of') return [from, from.plus({ days: third - 1 })];
+  if (part === 'late' || part === 'end of') return [to.minus({ days: days - 2 * third - 1 }), to];
+  return [from.plus({ days: third }), from.plus({ days: 2 * third - 1 })];
 }
 
 /** The most recent year in which month/day falls inside the corpus' span (else the corpus' last year). */

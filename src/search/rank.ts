@@ -202,8 +202,10 @@ function answerCandidates(
 
 /** A sentence's score as an answer: its share of the question's weight, plus or minus what its wording tells. */
 function answerScore(share: number, text: string, terms: Set<string>, question: ParsedQuestion, known: Set<string> | null): number {
-  let score = share;
-  score += typeBonus(question, text);
+  const bonus = typeBonus(question, text);
+  // A "when" answered without a date, a "how many" without a number: its words alone carry less.
+  let score = bonus === 0 && question.type !== 'general' ? MISSING_KIND_SHARE * share : share;
+  score += bonus;
   if (namesFocus(question, terms) && namesCount(text)) score += FOCUS_BONUS;
   if (startsDangling(text)) score -= 0.03;
   // A sentence that only restates the question ("X met Y") does not answer it.
@@ -226,6 +228,8 @@ function namesFocus(question: ParsedQuestion, terms: Set<string>): boolean {
 const SPEAKER_LABEL = /^(QUESTION|Q|MODERATOR|OPERATOR)\s*:/;
 /** How much more the words of what the question is about ("about the protests") weigh in choosing the sentence. */
 const TOPIC_WEIGHT = 2;
+/** What is left of the share of a sentence that lacks what the question's type asks for (a date, a number, a name). */
+const MISSING_KIND_SHARE = 0.6;
 /** What a "how many" answer earns for naming the counted thing with a number. */
 const FOCUS_BONUS = 0.3;
 /** What a sentence of the kind the question asks for earns (at most, for countries: it grows with each one named). */
@@ -239,7 +243,8 @@ const CALENDAR_DATE_PATTERN = new RegExp(`\\b(${MONTH}\\s+\\d{1,2}|\\d{1,2}\\s+$
 const CLOCK_PATTERN = /\b\d{1,2}(:\d{2})?\s*[ap]\.?m\b|\b\d{1,2}:\d{2}\b|\bnoon\b/i;
 const NUMBER_PATTERN = /\b\d[\d,.]*\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)s?\b/i;
 const DATES = new RegExp(DATE_PATTERN.source, 'gi');
-const CAPITALIZED_RUN = /\b\p{Lu}[\p{Ll}’'-]+(?:\s+(?:\p{Lu}\.\s+)?\p{Lu}[\p{Ll}’'-]+)+/gu;
+// Initials and name particles may stand between the capitalized words: "Antony J. Blinken", "Marjolijn van Deelen".
+const CAPITALIZED_RUN = /\b\p{Lu}[\p{Ll}’'-]+(?:\s+(?:\p{Lu}\.\s+|(?:van|von|de|da|del|der|den|al|el|bin|ibn|la|le|di|du|dos)\s+)?\p{Lu}[\p{Ll}’'-]+)+/gu;
 /** Capitalized words that make up titles, offices, institutions and dates rather than a person's name. */
 const NOT_NAME_WORDS = new Set(
   (
@@ -268,7 +273,7 @@ function namesCount(text: string): boolean {
  */
 function namesPerson(text: string, questionTerms: string[]): boolean {
   for (const match of text.matchAll(CAPITALIZED_RUN)) {
-    const words = match[0].split(/\s+/).filter((word) => !/^\p{Lu}\.$/u.test(word));
+    const words = match[0].split(/\s+/).filter((word) => /^\p{Lu}[\p{Ll}’'-]/u.test(word));
     const nameWords = words.filter((word) => {
       const bare = word.toLowerCase().replace(/[’']s$/, '');
       return !NOT_NAME_WORDS.has(bare) && !searchTerm(bare).some((term) => questionTerms.includes(term));
