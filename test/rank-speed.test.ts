@@ -103,8 +103,9 @@ function plainBestSentence(release: Release, question: ParsedQuestion, weights: 
     let matched = 0;
     for (const term of all) if (terms.has(term)) matched += local.get(term) ?? 0;
     if (matched === 0) return;
-    let score = Math.min(1, matched / total);
-    score += plainTypeBonus(question.type, sentence.text);
+    const bonus = plainTypeBonus(question.type, sentence.text);
+    // Without what its type asks for (a place, a country), a sentence keeps 0.6 of its share.
+    let score = Math.min(1, matched / total) * (bonus === 0 && question.type !== 'general' ? 0.6 : 1) + bonus;
     if (startsDangling(sentence.text)) score -= 0.03;
     if (question.type === 'general') {
       let fresh = 0;
