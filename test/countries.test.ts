@@ -108,6 +108,26 @@ describe('tagCountries: recognizing countries', () => {
     expect(allTags('Typhoon Relief', ['Heavy rains hit the Korean Peninsula this week.'])).toEqual([]);
   });
 
+  it('counts a state the U.S. voices concern over or presses as a topic, even in a sentence about the counterpart', () => {
+    const tags = tagCountries('Secretary Blinken’s Call with Politburo Member Yang', [
+      'Secretary Blinken spoke by phone with Chinese Politburo Member Yang Jiechi today.',
+      'They continued discussions on shared global challenges, including Iran, Burma, and the climate crisis.',
+      'The Secretary underscored U.S. concern over the deterioration of democratic norms in Hong Kong and the repression in Xinjiang.',
+      'He also called on Beijing to cease its pressure campaign against Taiwan.',
+    ]);
+    expect(tags.countries).toEqual(['CN', 'HK', 'TW']);
+    expect(tags.mentioned).toEqual(['IR', 'MM']);
+  });
+
+  it('names the partners of a programme in passing', () => {
+    const tags = tagCountries('State Department Helps Launch New Practitioner’s Guide', [
+      'The Institute today released a guide developed under its initiative, supported by the United States and the United Kingdom.',
+      'The guide will help practitioners counter violent extremist networks.',
+    ]);
+    expect(tags.countries).toEqual([]);
+    expect(tags.mentioned).toEqual(['GB']);
+  });
+
   it('handles curly and straight apostrophes and possessives alike', () => {
     const body = ['We urge the authorities to act.'];
     expect(tagCountries('Georgia’s National Day', body).countries).toEqual(['GE']);

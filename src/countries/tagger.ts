@@ -175,7 +175,7 @@ function promoteCoauthors(
 }
 
 function isPromotable(o: Occurrence): boolean {
-  return o.code !== US && o.code !== EU && !o.context.weak && !o.context.listed && !o.context.example;
+  return o.code !== US && o.code !== EU && !o.context.weak && !o.context.listed && !o.context.example && !isProgrammePartner(o);
 }
 
 /** The first sentence of the body names the subject. */
@@ -228,6 +228,7 @@ function promoteFromSentences(
       // With a subject already known, a state inside a list of topics ("discussed A, the coup in Burma, and B")
       // is in passing; without one, the topics are what the release is about.
       if (short && !hasPrimary && (primary.size === 0 || !o.context.topicList)) promote(o.code, 'topic', o.position);
+      if (!o.context.topicList && isConcernObject(o)) promote(o.code, 'topic', o.position);
     }
     for (const [code, count] of countInSentence) {
       if (count >= 2) promote(code, 'topic', list.find((o) => o.code === code)!.position);
@@ -238,6 +239,40 @@ function promoteFromSentences(
       promote(code, 'topic', occurrences.find((o) => o.code === code)!.position);
     }
   }
+}
+
+const SUPPORT_VERBS = new Set(['supported', 'funded', 'sponsored', 'financed', 'cofunded', 'co-funded', 'backed']);
+
+/** "an initiative supported by the United States and the United Kingdom": a partner in a programme, named in passing. */
+function isProgrammePartner(o: Occurrence): boolean {
+  const tokens = o.paragraph!.tokens;
+  const start = tokenIndex(o);
+  for (let i = start - 1; i >= Math.max(1, start - 8); i--) {
+    const token = tokens[i]!;
+    if (token.text === '.' || token.text === ';') return false;
+    if (token.norm === 'by' && SUPPORT_VERBS.has(tokens[i - 1]!.norm)) return true;
+    if (token.norm === 'with' && tokens[i - 1]!.norm === 'partnership') return true;
+  }
+  return false;
+}
+
+/** Where an occurrence starts among its paragraph's tokens. */
+function tokenIndex(o: Occurrence): number {
+  return o.position - o.paragraph!.index * 100_000;
+}
+
+const CONCERN_WORDS = new Set(['concern', 'concerns', 'concerned', 'against', 'condemned', 'condemns', 'pressed', 'urged']);
+
+/** "concern over … in Hong Kong", "pressure campaign against Taiwan": what the sentence is about. */
+function isConcernObject(o: Occurrence): boolean {
+  const tokens = o.paragraph!.tokens;
+  const start = tokenIndex(o);
+  for (let i = start - 1; i >= Math.max(0, start - 8); i--) {
+    const token = tokens[i]!;
+    if (token.text === ',' || token.text === '.' || token.text === ';') return false;
+    if (CONCERN_WORDS.has(token.norm)) return true;
+  }
+  return false;
 }
 
 // Case-sensitive on purpose: "federal agencies" is home affairs, "Federal Register" and "Federal Republic" are not.
