@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { preprocess } from '../src/corpus/preprocess.js';
 import type { RawRelease } from '../src/corpus/release.js';
 import { UserError } from '../src/errors.js';
 import { organizationTerms } from '../src/nlp/organizations.js';
@@ -226,6 +227,18 @@ describe('countries', () => {
 });
 
 describe('imports', () => {
+  it('keeps two releases of one day whose titles share their first words, in memory as in storage', () => {
+    const titles = [
+      'Deputy Secretary Sherman’s Meeting with Republic of Korea Minister of Unification Lee and Vice Minister of Unification Choi',
+      'Deputy Secretary Sherman’s Meeting with Republic of Korea Foreign Minister Chung',
+    ];
+    const releases = titles.map((title, n) => preprocess(raw({ title, date: '2021-07-22', url: `https://www.state.gov/sherman-rok-${n}/` })));
+    expect(releases[0]!.id).toBe(releases[1]!.id);
+    const engine = Engine.fromReleases(releases);
+    expect(engine.all().map((release) => release.title).sort()).toEqual([...titles].sort());
+    expect(new Set(engine.all().map((release) => release.id)).size).toBe(2);
+  });
+
   it('stores imports durably, updates a changed release instead of duplicating it, and tells listeners about new ones', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'statebot-engine-'));
     const first = await Engine.open({ dataDir, today: () => '2021-12-06' });

@@ -152,7 +152,12 @@ export class Engine {
   }
 
   private load(releases: Release[]): void {
-    for (const release of releases) this.put(release);
+    for (const release of releases) {
+      // Two releases of one day may share a title's slug ("Meeting with Republic of Korea …"): each keeps its own id.
+      const holder = this.byId.get(release.id);
+      const distinct = holder && holder.source.key !== release.source.key;
+      this.put(distinct ? { ...release, id: this.freeId(release.id, new Map()) } : release);
+    }
   }
 
   /** Adds or replaces a release in memory and in the index. */
