@@ -108,14 +108,15 @@ describe('tagCountries: recognizing countries', () => {
     expect(allTags('Typhoon Relief', ['Heavy rains hit the Korean Peninsula this week.'])).toEqual([]);
   });
 
-  it('counts a state the U.S. voices concern over or presses as a topic, even in a sentence about the counterpart', () => {
+  it('counts a state the U.S. voices concern over, presses or thanks as a topic, even in a sentence about the counterpart', () => {
     const tags = tagCountries('Secretary Blinken’s Call with Politburo Member Yang', [
       'Secretary Blinken spoke by phone with Chinese Politburo Member Yang Jiechi today.',
       'They continued discussions on shared global challenges, including Iran, Burma, and the climate crisis.',
       'The Secretary underscored U.S. concern over the deterioration of democratic norms in Hong Kong and the repression in Xinjiang.',
       'He also called on Beijing to cease its pressure campaign against Taiwan.',
+      'The Secretary expressed appreciation to Qatar for hosting the talks.',
     ]);
-    expect(tags.countries).toEqual(['CN', 'HK', 'TW']);
+    expect(tags.countries).toEqual(['CN', 'HK', 'TW', 'QA']);
     expect(tags.mentioned).toEqual(['IR', 'MM']);
   });
 

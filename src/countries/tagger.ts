@@ -261,9 +261,9 @@ function tokenIndex(o: Occurrence): number {
   return o.position - o.paragraph!.index * 100_000;
 }
 
-const CONCERN_WORDS = new Set(['concern', 'concerns', 'concerned', 'against', 'condemned', 'condemns', 'pressed', 'urged']);
+const CONCERN_WORDS = new Set(['concern', 'concerns', 'concerned', 'against', 'condemned', 'condemns', 'pressed', 'urged', 'appreciation', 'appreciate', 'appreciates', 'thank', 'thanks', 'thanked', 'commend', 'commends', 'commended']);
 
-/** "concern over … in Hong Kong", "pressure campaign against Taiwan": what the sentence is about. */
+/** "concern over … in Hong Kong", "pressure campaign against Taiwan", "appreciation to Qatar": what the sentence is about. */
 function isConcernObject(o: Occurrence): boolean {
   const tokens = o.paragraph!.tokens;
   const start = tokenIndex(o);
