@@ -2,29 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Engine } from '../src/search/engine.js';
-import { EVAL_COUNTRIES, EVAL_QUESTIONS, SHARED_CORPUS, SHARED_DIR, loadSharedReleases, normalizeForMatch, readJsonLines, releaseKey, sharedAvailable } from './shared.js';
+import { OFF_TOPIC_QUESTIONS, answerQuality, answeredOffTopic, readLines, type EvalQuestion } from './quality.js';
+import { EVAL_COUNTRIES, EVAL_QUESTIONS, SHARED_CORPUS, SHARED_DIR, loadSharedReleases, readJsonLines, releaseKey, sharedAvailable } from './shared.js';
 
 /**
- * `npm run eval [-- --verbose] [--disk] [--questions file.jsonl] [--countries file.jsonl]`: answer quality on ../shared/eval (Hit@1, Hit@3, answer-phrase rate) and
+ * `npm run eval [-- --verbose] [--disk] [--questions file.jsonl] [--countries file.jsonl]`: answer quality on ../shared/eval (Hit@1, Hit@3, answer-phrase rate), off-topic questions answered anyway, and
  * country-tag precision and recall. Both corpora are searched together, as the bot would hold them.
  */
-interface EvalQuestion {
-  id: string;
-  corpus: string;
-  question: string;
-  gold_title: string;
-  gold_date: string;
-  answer_phrases: string[];
-  kind: string;
-}
-
-interface Tally {
-  n: number;
-  hit1: number;
-  hit3: number;
-  phrase: number;
-}
-
 /**
  * The engine over both corpora, with its index in memory (MiniSearch) or, with `--disk`, on disk (SQLite FTS5, the
  * shared corpus imported into a temporary data dir as `npm run cli -- import` would).
@@ -52,33 +36,23 @@ async function main(): Promise<void> {
   // Another question file in the same format (a held-out set of your own): --questions <file>.
   const questionsAt = process.argv.indexOf('--questions');
   const questionsFile = questionsAt >= 0 && process.argv[questionsAt + 1] ? process.argv[questionsAt + 1]! : EVAL_QUESTIONS;
-  const tallies = new Map<string, Tally>();
-  const add = (group: string, hit1: boolean, hit3: boolean, phrase: boolean) => {
-    const t = tallies.get(group) ?? { n: 0, hit1: 0, hit3: 0, phrase: 0 };
-    t.n++;
-    t.hit1 += Number(hit1);
-    t.hit3 += Number(hit3);
-    t.phrase += Number(phrase);
-    tallies.set(group, t);
-  };
-  for (const q of readJsonLines<EvalQuestion>(questionsFile)) {
-    const result = engine.ask(q.question, { limit: 3 });
-    const gold = releaseKey(q.gold_title, q.gold_date);
-    const keys = result.results.map((hit) => releaseKey(hit.release.title, hit.release.date));
-    const hit1 = keys[0] === gold;
-    const hit3 = keys.includes(gold);
-    const answer = normalizeForMatch(result.answer?.text ?? '');
-    const phrase = q.answer_phrases.some((p) => answer.includes(normalizeForMatch(p)));
-    for (const group of ['all', `corpus:${q.corpus}`, `kind:${q.kind}`]) add(group, hit1, hit3, phrase);
-    if (verbose && (!hit1 || !phrase)) {
+  const { tallies, outcomes } = answerQuality(engine, readJsonLines<EvalQuestion>(questionsFile));
+  if (verbose) {
+    for (const { question: q, hit1, phrase, got, answer } of outcomes) {
+      if (hit1 && phrase) continue;
       console.log(`${q.id} ${hit1 ? 'hit' : 'MISS'} ${phrase ? 'phrase' : 'NO-PHRASE'} ${q.question}`);
       console.log(`   gold:   ${q.gold_date} ${q.gold_title}`);
-      console.log(`   got:    ${result.results[0] ? `${result.results[0].release.date} ${result.results[0].release.title}` : '(none)'}`);
-      console.log(`   answer: ${result.answer?.text ?? '(none)'}`);
+      console.log(`   got:    ${got ? `${got.date} ${got.title}` : '(none)'}`);
+      console.log(`   answer: ${answer ?? '(none)'}`);
     }
   }
   console.log(`\nQuestions (${path.relative(process.cwd(), questionsFile)}, both corpora searched together)`);
   console.log(table(['group', 'n', 'Hit@1', 'Hit@3', 'answer phrase'], [...tallies].map(([group, t]) => [group, String(t.n), rate(t.hit1, t.n), rate(t.hit3, t.n), rate(t.phrase, t.n)])));
+
+  const offTopic = readLines(OFF_TOPIC_QUESTIONS);
+  const answered = answeredOffTopic(engine, offTopic);
+  console.log(`\nOff-topic questions (${path.relative(process.cwd(), OFF_TOPIC_QUESTIONS)}) answered anyway: ${answered.length} of ${offTopic.length}`);
+  if (verbose) for (const { question, title } of answered) console.log(`   ${question} → ${title}`);
 
   try {
     const { evaluateCountryTags } = await import('../src/countries/evaluate.js');

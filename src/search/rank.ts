@@ -14,6 +14,8 @@ export interface RankedRelease {
   score: number;
   /** Share of the question's weight found anywhere in the release (0–1). */
   coverage: number;
+  /** The best share found in the title plus a few consecutive sentences (0–1). */
+  passage: number;
   /** Index of the sentence that best answers the question. */
   bestSentence: number;
   bestSentenceScore: number;
@@ -75,7 +77,7 @@ export function rankReleases(
       // An event is often announced days after it happens ("the June 21 election", statement on June 25).
       if (!question.time.explicit && inRange(release.date, widenRange(question.time.range, 1, 7))) score += 0.1;
     }
-    ranked.push({ release, score, coverage: coverage.whole, bestSentence: best.index, bestSentenceScore: best.score });
+    ranked.push({ release, score, coverage: coverage.whole, passage: coverage.passage, bestSentence: best.index, bestSentenceScore: best.score });
   }
   ranked.sort((a, b) => b.score - a.score || b.release.date.localeCompare(a.release.date));
   if (question.asked.length > 0) {
