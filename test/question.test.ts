@@ -15,6 +15,8 @@ describe('question parsing', () => {
     expect(parse('did blinken and coveney discuss the security council when they met?').type).toBe('general');
     expect(parse('what time period does the report cover?').type).toBe('when');
     expect(parse('what time is the briefing?').type).toBe('time');
+    expect(parse('where will the envoys meet?').type).toBe('where');
+    expect(parse('where does the UAE rank as a trading partner?').type).toBe('general');
   });
 
   it('reads "late July", "early June" and "mid-July" as a part of the month to filter by', () => {

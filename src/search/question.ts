@@ -92,7 +92,8 @@ function questionType(question: string): QuestionType {
   if (/^\W*when\b|\b(since|until|by) when\b|\bwhen (is|are|was|were|will|would|did|does|do|can|could|should|has|have|had)\b|\b(what|which) (dates?|days?|time (period|frame|span))\b|\b(what|which) (were|was|are|is) the (dates?|days?)\b|\bhow long\b/.test(q)) return 'when';
   if (/\b(which|what) (countries|country|nations|governments|states)\b|\bwhich .*\b(countries|governments)\b/.test(q)) return 'countries';
   if (/\bwho(m|se)?\b/.test(q)) return 'who';
-  if (/\bwhere\b/.test(q)) return 'where';
+  // "where does the UAE rank", "where do talks stand": a standing, not a place.
+  if (/\bwhere\b/.test(q) && !/\bwhere (does|do|did|is|are) .*\b(rank|ranks|stand|stands)\b/.test(q)) return 'where';
   return 'general';
 }
 
