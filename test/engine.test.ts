@@ -152,6 +152,23 @@ describe('ask', () => {
     expect(result.results).toEqual([]);
   });
 
+  it('reads a time that finds nothing as the time of the event, and says so', async () => {
+    const engine = await Engine.open({ builtin: true });
+    engine.importReleases([
+      raw({
+        title: 'Addressing Root Causes of Migration at the Central American Integration System Meeting',
+        date: '2021-06-01',
+        url: 'https://www.state.gov/sica-meeting/',
+        paragraphs: ['In April, the Vice President announced $310 million to address food insecurity and support vulnerable people in Central America.'],
+      }),
+    ]);
+    const result = engine.ask('how much money did the vice president announce in april for food insecurity in central america?');
+    expect(result.answer?.text).toContain('$310 million');
+    expect(result.dateRange?.label).toMatch(/April 2021.*all dates were searched/);
+    // A time that does find an answer still filters.
+    expect(engine.ask('what did the US say about central america on june 1?').dateRange?.label).toBe('June 1, 2021');
+  });
+
   it('refuses empty, emoji-only and symbol-only questions with a clear message', () => {
     for (const question of ['', '   ', '🙂🙂🙂', '.*(', '?!']) {
       expect(() => engine.ask(question)).toThrowError(UserError);

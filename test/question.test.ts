@@ -26,6 +26,11 @@ describe('question parsing', () => {
     expect(parse('late july armenia border').terms).not.toContain('late');
   });
 
+  it('knows the words of a country named in several words, so a release about it covers them', () => {
+    const terms = parse('ivory coast independence day: how many years?').countryTerms;
+    for (const term of [...searchTerms('ivory'), ...searchTerms('coast')]) expect(terms.get(term)).toEqual(['CI']);
+  });
+
   it('knows what "how many" counts, joined words included', () => {
     expect(parse('how many people and entities were sanctioned?').focus).toEqual([...searchTerms('people'), ...searchTerms('entities')]);
     expect(parse('how many belarusian journalists have been detained?').focus).toEqual(searchTerms('belarusian journalists'));

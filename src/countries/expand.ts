@@ -15,19 +15,26 @@ export interface CountryTerms {
 const LOWER_CASE_WORDS = new Set(['polish', 'jersey', 'guernsey']);
 
 export function expandCountryTerms(text: string): CountryTerms {
-  const tokens = tokenize(text ?? '');
   const { countries } = getGazetteer();
   const codes: string[] = [];
-  for (const mention of findMentions(tokens, { relaxed: true })) {
-    const first = tokens[mention.start]!;
-    if (!first.cap && mention.end - mention.start === 1 && LOWER_CASE_WORDS.has(first.norm)) continue;
-    // "American" is the speaker, not a place to search for.
-    if (mention.code === 'US' && mention.kind === 'demonym') continue;
-    if (!codes.includes(mention.code)) codes.push(mention.code);
-  }
+  for (const { code } of countryReferences(text)) if (!codes.includes(code)) codes.push(code);
   const terms: string[] = [];
   for (const code of codes) {
     for (const term of countries.get(code)?.searchTerms ?? []) if (!terms.includes(term)) terms.push(term);
   }
   return { codes, terms };
+}
+
+/** Each country reference in a user's question, with its words: "ivory coast" → CI, ["ivory", "coast"]. */
+export function countryReferences(text: string): { code: string; words: string[] }[] {
+  const tokens = tokenize(text ?? '');
+  const references: { code: string; words: string[] }[] = [];
+  for (const mention of findMentions(tokens, { relaxed: true })) {
+    const first = tokens[mention.start]!;
+    if (!first.cap && mention.end - mention.start === 1 && LOWER_CASE_WORDS.has(first.norm)) continue;
+    // "American" is the speaker, not a place to search for.
+    if (mention.code === 'US' && mention.kind === 'demonym') continue;
+    references.push({ code: mention.code, words: tokens.slice(mention.start, mention.end).map((token) => token.text) });
+  }
+  return references;
 }

@@ -226,15 +226,20 @@ export class Engine {
     const limit = options.limit ?? 3;
     const text = cleanQuestion(question);
     const parsed = this.parse(text);
-    const base = { question: text, ...(parsed.time ? { dateRange: { ...parsed.time.range, label: parsed.time.label } } : {}) };
+    const base: Pick<AskResult, 'question' | 'dateRange'> = { question: text, ...(parsed.time ? { dateRange: { ...parsed.time.range, label: parsed.time.label } } : {}) };
     if (parsed.terms.length === 0 && parsed.expansions.length === 0) {
       if (!parsed.time) throw nothingToSearch();
       const inPeriod = this.releasesBetween(parsed.time.range).slice(0, limit);
       return { ...base, answer: null, results: inPeriod.map((release) => this.hit(release, 0)) };
     }
     const range = parsed.time?.explicit ? withSlack(parsed.time.range) : null;
-    const ranked = rankReleases(this.index, (id) => this.byId.get(id), parsed, range ? { filter: (r) => inRange(r.date, range), range } : {});
-    const answerable = ranked.filter((r) => r.coverage >= MIN_ANSWER_COVERAGE && r.score >= MIN_ANSWER_SCORE && r.bestSentence >= 0);
+    let answerable = this.answerable(parsed, range);
+    if (range && answerable.length === 0) {
+      // "what did Harris announce in April" may be answered by a release of June: a time that finds nothing is read
+      // as the time of the event, which still counts for releases dated then.
+      answerable = this.answerable({ ...parsed, time: { ...parsed.time!, explicit: false } }, null);
+      if (answerable.length > 0) base.dateRange = { ...base.dateRange!, label: `${base.dateRange!.label} (no answer dated then, so all dates were searched)` };
+    }
     const top = answerable[0];
     // Further releases are offered only when they come close to the best one.
     const relevant = answerable.filter((r) => r.score >= RELATED_SHARE * (top?.score ?? 0));
@@ -243,6 +248,11 @@ export class Engine {
       answer: top ? { text: answerText(top.release, top.bestSentence), release: top.release } : null,
       results: relevant.slice(0, limit).map((r) => this.rankedHit(r)),
     };
+  }
+
+  private answerable(parsed: ParsedQuestion, range: DateRange | null): RankedRelease[] {
+    const ranked = rankReleases(this.index, (id) => this.byId.get(id), parsed, range ? { filter: (r) => inRange(r.date, range), range } : {});
+    return ranked.filter((r) => r.coverage >= MIN_ANSWER_COVERAGE && r.score >= MIN_ANSWER_SCORE && r.bestSentence >= 0);
   }
 
   search(query: string, filters: SearchFilters = {}, options: { limit?: number; offset?: number } = {}): SearchResult {

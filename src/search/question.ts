@@ -1,7 +1,7 @@
-import { expandCountryTerms } from '../countries/index.js';
+import { countryReferences, expandCountryTerms } from '../countries/index.js';
 import { organizationTerms } from '../nlp/organizations.js';
 import { synonymTerms } from '../nlp/synonyms.js';
-import { searchTerm, searchTerms, tokenize } from '../nlp/terms.js';
+import { searchTerm, searchTerms } from '../nlp/terms.js';
 import { its, nlp } from '../nlp/wink.js';
 import { findTimeReference, type TimeContext, type TimeReference } from '../nlp/time.js';
 
@@ -116,10 +116,8 @@ const NOUN_PHRASE_TAGS = new Set(['NOUN', 'PROPN', 'ADJ', 'CCONJ']);
 
 function countryTermsOf(text: string): Map<string, string[]> {
   const found = new Map<string, string[]>();
-  for (const token of tokenize(text)) {
-    const { codes } = expandCountryTerms(token);
-    if (codes.length === 0) continue;
-    for (const term of searchTerm(token)) found.set(term, codes);
+  for (const { code, words } of countryReferences(text)) {
+    for (const word of words) for (const term of searchTerm(word)) found.set(term, [...new Set([...(found.get(term) ?? []), code])]);
   }
   return found;
 }
