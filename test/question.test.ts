@@ -16,6 +16,9 @@ describe('question parsing', () => {
     expect(parse('what time period does the report cover?').type).toBe('when');
     expect(parse('what time is the briefing?').type).toBe('time');
     expect(parse('where will the envoys meet?').type).toBe('where');
+    expect(parse('which african country faces visa restrictions?').type).toBe('country');
+    expect(parse('which countries signed the statement?').type).toBe('countries');
+    expect(parse('how far back do US-portugal relations go?').type).toBe('when');
     expect(parse('where does the UAE rank as a trading partner?').type).toBe('general');
   });
 

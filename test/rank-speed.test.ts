@@ -31,7 +31,7 @@ function seeded(seed: number): () => number {
   };
 }
 
-const TYPES: QuestionType[] = ['number', 'time', 'when', 'who', 'where', 'countries', 'general'];
+const TYPES: QuestionType[] = ['number', 'time', 'when', 'who', 'where', 'country', 'countries', 'general'];
 const SYNONYMS = ['talk', 'discuss', 'meet', 'thank', 'agreement', 'visit', 'lead', 'prime', 'foreign'];
 
 /** A random question made of terms of some release sentence, with random weights (some zero or negative). */
@@ -98,7 +98,7 @@ function plainBestSentence(release: Release, question: ParsedQuestion, weights: 
   let best = { index: -1, score: 0 };
   release.sentences.forEach((sentence, i) => {
     if (isBoilerplate(sentence.text)) return;
-    if (isPreamble(sentence.text) && question.type !== 'who' && question.type !== 'countries') return;
+    if (isPreamble(sentence.text) && question.type !== 'who' && question.type !== 'countries' && question.type !== 'country') return;
     const terms = sentences[i]!;
     let matched = 0;
     for (const term of all) if (terms.has(term)) matched += local.get(term) ?? 0;
@@ -122,10 +122,11 @@ function plainBestSentence(release: Release, question: ParsedQuestion, weights: 
 }
 
 /** The ranker's bonuses for the question types whose patterns are short enough to repeat here. */
-const PLAIN_TYPES: QuestionType[] = ['general', 'where', 'countries'];
+const PLAIN_TYPES: QuestionType[] = ['general', 'where', 'country', 'countries'];
 function plainTypeBonus(type: QuestionType, text: string): number {
   if (type === 'where') return /\b(in|at|to)\s+[A-Z][a-z]+/.test(text) ? 0.08 : 0;
   if (type === 'countries') return Math.min(0.3, 0.06 * expandCountryTerms(text).codes.length);
+  if (type === 'country') return expandCountryTerms(text).codes.length > 0 ? 0.15 : 0;
   return 0;
 }
 

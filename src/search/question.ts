@@ -5,7 +5,8 @@ import { searchTerm, searchTerms } from '../nlp/terms.js';
 import { its, nlp } from '../nlp/wink.js';
 import { findTimeReference, type TimeContext, type TimeReference } from '../nlp/time.js';
 
-export type QuestionType = 'number' | 'time' | 'when' | 'who' | 'where' | 'countries' | 'general';
+/** What the answer names: a number, a clock time, a date, a person, a place, one country or several, or anything. */
+export type QuestionType = 'number' | 'time' | 'when' | 'who' | 'where' | 'country' | 'countries' | 'general';
 
 /** What the engine understands of a typed question. */
 export interface ParsedQuestion {
@@ -89,8 +90,9 @@ function questionType(question: string): QuestionType {
   const q = question.toLowerCase();
   if (/\bhow (many|much)\b|\bwhat (number|percentage|amount)\b|\bhow large\b/.test(q)) return 'number';
   if (/\b(what|which) time\b(?! (period|frame|span))|\bat what hour\b/.test(q)) return 'time';
-  if (/^\W*when\b|\b(since|until|by) when\b|\bwhen (is|are|was|were|will|would|did|does|do|can|could|should|has|have|had)\b|\b(what|which) (dates?|days?|time (period|frame|span))\b|\b(what|which) (were|was|are|is) the (dates?|days?)\b|\bhow long\b/.test(q)) return 'when';
-  if (/\b(which|what) (countries|country|nations|governments|states)\b|\bwhich .*\b(countries|governments)\b/.test(q)) return 'countries';
+  if (/^\W*when\b|\b(since|until|by) when\b|\bwhen (is|are|was|were|will|would|did|does|do|can|could|should|has|have|had)\b|\b(what|which) (dates?|days?|time (period|frame|span))\b|\b(what|which) (were|was|are|is) the (dates?|days?)\b|\bhow (long|far back|old)\b/.test(q)) return 'when';
+  if (/\b(which|what) (countries|nations|governments|states)\b|\bwhich .*\b(countries|governments)\b/.test(q)) return 'countries';
+  if (/\b(which|what) (\w+ )?(country|nation|government|state)\b(?!s)/.test(q)) return 'country';
   if (/\bwho(m|se)?\b/.test(q)) return 'who';
   // "where does the UAE rank", "where do talks stand": a standing, not a place.
   if (/\bwhere\b/.test(q) && !/\bwhere (does|do|did|is|are) .*\b(rank|ranks|stand|stands)\b/.test(q)) return 'where';

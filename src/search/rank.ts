@@ -133,7 +133,7 @@ export function bestSentence(
     const text = release.sentences[index]!.text;
     if (isBoilerplate(text)) continue;
     // A preamble says who issued the text: an answer to "who" and "which countries", a restatement otherwise.
-    if (isPreamble(text) && question.type !== 'who' && question.type !== 'countries') continue;
+    if (isPreamble(text) && question.type !== 'who' && question.type !== 'countries' && question.type !== 'country') continue;
     const score = answerScore(share, text, sentences[index]!, question, known);
     // Of equal scores the earlier sentence wins, as when reading in order.
     if (score > best.score || (score === best.score && index < best.index)) best = { index, score };
@@ -235,7 +235,7 @@ const MISSING_KIND_SHARE = 0.6;
 /** What a "how many" answer earns for naming the counted thing with a number. */
 const FOCUS_BONUS = 0.3;
 /** What a sentence of the kind the question asks for earns (at most, for countries: it grows with each one named). */
-const TYPE_BONUS: Record<QuestionType, number> = { number: 0.25, time: 0.25, when: 0.15, who: 0.15, countries: 0.3, where: 0.08, general: 0 };
+const TYPE_BONUS: Record<QuestionType, number> = { number: 0.25, time: 0.25, when: 0.15, who: 0.15, countries: 0.3, country: 0.15, where: 0.08, general: 0 };
 /** "today", "on Monday": a date, but a weaker answer to "when" than one a reader can place on a calendar. */
 const RELATIVE_DATE_BONUS = 0.05;
 
@@ -299,6 +299,9 @@ function typeBonus(question: ParsedQuestion, text: string): number {
       return namesPerson(text, question.terms) ? TYPE_BONUS.who : 0;
     case 'countries':
       return Math.min(TYPE_BONUS.countries, 0.06 * countriesNamed(text));
+    case 'country':
+      // One country is asked for: a sentence naming one is as good as a list.
+      return countriesNamed(text) > 0 ? TYPE_BONUS.country : 0;
     case 'where':
       return PLACE_PATTERN.test(text) ? TYPE_BONUS.where : 0;
     default:
