@@ -34,6 +34,13 @@ describe('question parsing', () => {
     for (const term of [...searchTerms('ivory'), ...searchTerms('coast')]) expect(terms.get(term)).toEqual(['CI']);
   });
 
+  it('knows the verb a "what did X …" question asks about', () => {
+    expect(parse('What did Blinken urge Haiti’s new PM to do when they spoke?').verb).toEqual(searchTerms('urge'));
+    expect(parse('what has the US pledged to lebanon').verb).toEqual(searchTerms('pledged'));
+    expect(parse('blinken macron meeting: what did they discuss on africa').verb).toContain(searchTerms('discuss')[0]);
+    expect(parse('who led the kenyan delegation?').verb).toEqual([]);
+  });
+
   it('knows what "how many" counts, joined words included', () => {
     expect(parse('how many people and entities were sanctioned?').focus).toEqual([...searchTerms('people'), ...searchTerms('entities')]);
     expect(parse('how many belarusian journalists have been detained?').focus).toEqual(searchTerms('belarusian journalists'));
@@ -51,6 +58,20 @@ describe('question parsing', () => {
 });
 
 describe('the answer sentence', () => {
+  it('says what the question asks the speaker did, among sentences that match about as well', () => {
+    const texts = [
+      'Secretary Blinken spoke with Haitian Prime Minister Henry today about the investigation into the assassination of President Moise.',
+      'Secretary Blinken urged the government to advance the investigation.',
+    ];
+    const release = { title: 'A Call', date: '2021-07-22', sentences: texts.map((text) => ({ text, paragraph: 0 })), paragraphs: [texts.join(' ')] } as Release;
+    const question = parse('what did blinken urge prime minister henry about the investigation?');
+    // Names weigh little (the title has them), "urge" is a common word of releases.
+    const weight = (term: string) => (searchTerms('prime minister henry').includes(term) ? 0.2 : searchTerms('urge').includes(term) ? 0.5 : 1);
+    const weights = new Map(question.terms.map((term) => [term, weight(term)]));
+    expect(bestSentence(release, sentenceTerms(release), new Set(), question, weights).index).toBe(1);
+    expect(bestSentence(release, sentenceTerms(release), new Set(), { ...question, verb: [] }, weights).index).toBe(0);
+  });
+
   const texts = [
     'Secretary Blinken met this afternoon with the AFL-CIO Executive Council, including AFL-CIO President Richard Trumka.',
     'The Secretary also announced the intent to appoint a Special Representative for International Labor Affairs.',

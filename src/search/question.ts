@@ -29,6 +29,8 @@ export interface ParsedQuestion {
    * the whole question asks.
    */
   asked: string[];
+  /** The verb a "what did X …" question asks about, with its synonyms ("urge", "agree", "discuss"): the answer says it. */
+  verb: string[];
 }
 
 export function parseQuestion(question: string, timeContext: TimeContext): ParsedQuestion {
@@ -50,7 +52,26 @@ export function parseQuestion(question: string, timeContext: TimeContext): Parse
     focus: countedThings(question),
     topic: topicTerms(rest),
     asked: askedTerms(rest),
+    verb: askedVerb(rest),
   };
+}
+
+/** "what did Blinken urge …" → urge; "what has the US pledged …" → pledge. */
+function askedVerb(question: string): string[] {
+  const match = /\b(?:what|which)\b[^?,;:]*?\s(?:did|does|do|will|would|has|have|had)\s+(.+)$/i.exec(question);
+  if (!match) return [];
+  const tokens = nlp.readDoc(match[1]!).tokens();
+  const words = tokens.out();
+  const tags = tokens.out(its.pos);
+  for (let i = 0; i < words.length; i++) {
+    if (tags[i] !== 'VERB') continue;
+    // "what did state say": a noun read as a verb, then the verb.
+    const word = tags[i + 1] === 'VERB' ? words[i + 1]! : words[i]!;
+    if (/^(do|be|have|get|make)$/i.test(word)) return [];
+    const terms = searchTerm(word);
+    return [...terms, ...synonymTerms(terms)];
+  }
+  return [];
 }
 
 /**

@@ -196,8 +196,9 @@ function answerCandidates(
   for (const [index, weight] of matched) {
     if (weight === 0) continue;
     const share = Math.min(1, weight / total);
-    const focusBonus = namesFocus(question, occurrences.sentences[index]!) ? FOCUS_BONUS : 0;
-    candidates.push({ index, share, ceiling: share + TYPE_BONUS[question.type] + focusBonus });
+    const terms = occurrences.sentences[index]!;
+    const wordingBonus = (namesFocus(question, terms) ? FOCUS_BONUS : 0) + (saysVerb(question, terms) ? VERB_BONUS : 0);
+    candidates.push({ index, share, ceiling: share + TYPE_BONUS[question.type] + wordingBonus });
   }
   return candidates.sort((a, b) => b.ceiling - a.ceiling || a.index - b.index);
 }
@@ -209,6 +210,7 @@ function answerScore(share: number, text: string, terms: Set<string>, question: 
   let score = bonus === 0 && question.type !== 'general' ? MISSING_KIND_SHARE * share : share;
   score += bonus;
   if (namesFocus(question, terms) && namesCount(text)) score += FOCUS_BONUS;
+  if (saysVerb(question, terms)) score += VERB_BONUS;
   if (startsDangling(text)) score -= 0.03;
   // A sentence that only restates the question ("X met Y") does not answer it.
   if (known) {
@@ -227,11 +229,17 @@ function namesFocus(question: ParsedQuestion, terms: Set<string>): boolean {
   return question.focus.some((thing) => terms.has(thing));
 }
 
+function saysVerb(question: ParsedQuestion, terms: Set<string>): boolean {
+  return question.verb.some((verb) => terms.has(verb));
+}
+
 const SPEAKER_LABEL = /^(QUESTION|Q|MODERATOR|OPERATOR)\s*:/;
 /** How much more the words of what the question is about ("about the protests") weigh in choosing the sentence. */
 const TOPIC_WEIGHT = 2;
 /** What is left of the share of a sentence that lacks what the question's type asks for (a date, a number, a name). */
 const MISSING_KIND_SHARE = 0.6;
+/** What a sentence earns for the verb a "what did X urge" question asks about. */
+const VERB_BONUS = 0.1;
 /** What a "how many" answer earns for naming the counted thing with a number. */
 const FOCUS_BONUS = 0.3;
 /** What a sentence of the kind the question asks for earns (at most, for countries: it grows with each one named). */
