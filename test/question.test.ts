@@ -58,6 +58,19 @@ describe('question parsing', () => {
 });
 
 describe('the answer sentence', () => {
+  it('is not chosen for naming the country the release is about', () => {
+    const texts = [
+      'I congratulate the Malagasy people and the people of Madagascar on the anniversary of Madagascar’s independence.',
+      'The United States values our relationship with Madagascar, which rests on our mutual commitment to democracy.',
+    ];
+    const release = { title: 'National Day', date: '2021-06-26', countries: ['MG'], sentences: texts.map((text) => ({ text, paragraph: 0 })), paragraphs: [texts.join(' ')] } as Release;
+    const question = parse('what holds the US relationship with antananarivo together?');
+    // The demonym is rare in releases, so it weighs much.
+    const weights = new Map([...question.terms, ...question.expansions].map((term) => [term, searchTerms('Malagasy').includes(term) ? 3 : 1]));
+    expect(bestSentence(release, sentenceTerms(release), new Set(), question, weights).index).toBe(1);
+    expect(bestSentence(release, sentenceTerms(release), new Set(), { ...question, countryTerms: new Map() }, weights).index).toBe(0);
+  });
+
   it('says what the question asks the speaker did, among sentences that match about as well', () => {
     const texts = [
       'Secretary Blinken spoke with Haitian Prime Minister Henry today about the investigation into the assassination of President Moise.',

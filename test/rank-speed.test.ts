@@ -92,7 +92,9 @@ function plainBestSentence(release: Release, question: ParsedQuestion, weights: 
   for (const term of all) {
     const inSentences = sentences.filter((terms) => terms.has(term)).length;
     const topic = question.topic.includes(term) ? 2 : 1;
-    local.set(term, (weights.get(term) ?? 0) * (1 / Math.sqrt(Math.max(1, inSentences))) * (titleTerms.has(term) ? 0.4 : 1) * (question.terms.includes(term) ? 1 : 0.8) * topic);
+    // A word of the title, or a name of a country the release is about, picks the release rather than the sentence.
+    const picksRelease = titleTerms.has(term) || (question.countryTerms.get(term) ?? []).some((code) => release.countries.includes(code));
+    local.set(term, (weights.get(term) ?? 0) * (1 / Math.sqrt(Math.max(1, inSentences))) * (picksRelease ? 0.4 : 1) * (question.terms.includes(term) ? 1 : 0.8) * topic);
   }
   const total = question.terms.reduce((sum, term) => sum + (local.get(term) ?? 0), 0) || 1;
   const known = new Set([...all, ...titleTerms]);

@@ -38,3 +38,8 @@ export function countryReferences(text: string): { code: string; words: string[]
   }
   return references;
 }
+
+/** The words releases name a country by ("Madagascar", "Malagasy"), for query expansion. */
+export function countryTermsFor(code: string): string[] {
+  return getGazetteer().countries.get(code)?.searchTerms ?? [];
+}

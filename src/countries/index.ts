@@ -4,7 +4,7 @@
  */
 export { tagCountries, type CountryTags } from './tagger.js';
 export { resolveCountry, countryName, allCountries, searchCountries } from './resolve.js';
-export { countryReferences, expandCountryTerms, type CountryTerms } from './expand.js';
+export { countryReferences, countryTermsFor, expandCountryTerms, type CountryTerms } from './expand.js';
 export {
   evaluateCountryTags,
   normalizeTitle,

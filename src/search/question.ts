@@ -1,4 +1,4 @@
-import { countryReferences, expandCountryTerms } from '../countries/index.js';
+import { countryReferences, countryTermsFor, expandCountryTerms, type CountryTerms } from '../countries/index.js';
 import { organizationTerms } from '../nlp/organizations.js';
 import { synonymTerms } from '../nlp/synonyms.js';
 import { searchTerm, searchTerms } from '../nlp/terms.js';
@@ -46,7 +46,7 @@ export function parseQuestion(question: string, timeContext: TimeContext): Parse
     terms,
     expansions,
     countryCodes: countries.codes,
-    countryTerms: countryTermsOf(rest),
+    countryTerms: countryTermsOf(rest, countries),
     time,
     type: questionType(question),
     focus: countedThings(question),
@@ -137,10 +137,11 @@ function countedThings(question: string): string[] {
 
 const NOUN_PHRASE_TAGS = new Set(['NOUN', 'PROPN', 'ADJ', 'CCONJ']);
 
-function countryTermsOf(text: string): Map<string, string[]> {
+function countryTermsOf(text: string, expanded: CountryTerms): Map<string, string[]> {
   const found = new Map<string, string[]>();
-  for (const { code, words } of countryReferences(text)) {
-    for (const word of words) for (const term of searchTerm(word)) found.set(term, [...new Set([...(found.get(term) ?? []), code])]);
-  }
+  const add = (term: string, code: string) => found.set(term, [...new Set([...(found.get(term) ?? []), code])]);
+  for (const { code, words } of countryReferences(text)) for (const word of words) for (const term of searchTerm(word)) add(term, code);
+  // The names the question's countries go by in releases ("madagascar", "malagasy" for "antananarivo").
+  for (const code of expanded.codes) for (const term of searchTerms(countryTermsFor(code).join(' '))) add(term, code);
   return found;
 }

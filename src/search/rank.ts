@@ -122,7 +122,7 @@ export function bestSentence(
     const spread = 1 / Math.sqrt(Math.max(1, occurrences.of(term).length));
     const expansion = question.terms.includes(term) ? 1 : 0.8;
     const topic = question.topic.includes(term) ? TOPIC_WEIGHT : 1;
-    local.set(term, (weights.get(term) ?? 0) * spread * (titleTerms.has(term) ? 0.4 : 1) * expansion * topic);
+    local.set(term, (weights.get(term) ?? 0) * spread * (titleTerms.has(term) || namesSubject(release, question, term) ? 0.4 : 1) * expansion * topic);
   }
   if (favourAsked) weighAskedClause(question, local);
   const total = question.terms.reduce((sum, term) => sum + (local.get(term) ?? 0), 0) || 1;
@@ -223,6 +223,11 @@ function answerScore(share: number, text: string, terms: Set<string>, question: 
   if (words < 6) score -= 0.1;
   if (words > 60) score -= 0.05;
   return score;
+}
+
+/** The term names a country the release is about: like a word of its title, it picks the release, not the sentence. */
+function namesSubject(release: Release, question: ParsedQuestion, term: string): boolean {
+  return question.countryTerms.get(term)?.some((code) => release.countries.includes(code)) ?? false;
 }
 
 function namesFocus(question: ParsedQuestion, terms: Set<string>): boolean {
