@@ -34,6 +34,11 @@ describe('question parsing', () => {
     for (const term of [...searchTerms('ivory'), ...searchTerms('coast')]) expect(terms.get(term)).toEqual(['CI']);
   });
 
+  it('reads "the east" as "eastern" and a vote as an election', () => {
+    expect(searchTerms('eastern Congo')).toEqual(searchTerms('east congo'));
+    expect(parse('what did they say about the next vote').expansions).toContain(searchTerms('election')[0]);
+  });
+
   it('knows the verb a "what did X …" question asks about', () => {
     expect(parse('What did Blinken urge Haiti’s new PM to do when they spoke?').verb).toEqual(searchTerms('urge'));
     expect(parse('what has the US pledged to lebanon').verb).toEqual(searchTerms('pledged'));

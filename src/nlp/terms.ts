@@ -31,6 +31,11 @@ const STEM_EXCEPTIONS = new Map([
   ['critically', 'critical'],
   ['executive', 'executive'],
   ['executives', 'executive'],
+  // "the fighting in the east" is "eastern Congo".
+  ['eastern', 'east'],
+  ['western', 'west'],
+  ['northern', 'north'],
+  ['southern', 'south'],
 ]);
 
 /** Lower-cases, folds accents and apostrophes, and drops a possessive 's. */
