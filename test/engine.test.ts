@@ -169,6 +169,26 @@ describe('ask', () => {
     expect(engine.ask('what did the US say about central america on june 1?').dateRange?.label).toBe('June 1, 2021');
   });
 
+  it('quotes a second sentence that answers about as well, in the order of the release', async () => {
+    const engine = await Engine.open({ builtin: true });
+    engine.importReleases([
+      raw({
+        title: 'U.S. Assistance to the Philippines',
+        date: '2021-06-12',
+        url: 'https://www.state.gov/philippines-assistance/',
+        paragraphs: [
+          'In the Philippines, the United States has invested more than $26.2 million in the country’s COVID-19 response.',
+          'The two countries marked 75 years of diplomatic relations this year.',
+          'The United States has also shared 6.2 million COVID-19 vaccine doses with the Philippines.',
+        ],
+      }),
+    ]);
+    const answer = engine.ask('how much has the US given the philippines for covid?').answer?.text;
+    expect(answer).toBe(
+      'In the Philippines, the United States has invested more than $26.2 million in the country’s COVID-19 response. … The United States has also shared 6.2 million COVID-19 vaccine doses with the Philippines.',
+    );
+  });
+
   it('refuses empty, emoji-only and symbol-only questions with a clear message', () => {
     for (const question of ['', '   ', '🙂🙂🙂', '.*(', '?!']) {
       expect(() => engine.ask(question)).toThrowError(UserError);

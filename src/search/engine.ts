@@ -245,7 +245,7 @@ export class Engine {
     const relevant = answerable.filter((r) => r.score >= RELATED_SHARE * (top?.score ?? 0));
     return {
       ...base,
-      answer: top ? { text: answerText(top.release, top.bestSentence), release: top.release } : null,
+      answer: top ? { text: answerText(top.release, top.bestSentence, top.secondSentence), release: top.release } : null,
       results: relevant.slice(0, limit).map((r) => this.rankedHit(r)),
     };
   }

@@ -19,6 +19,8 @@ export interface RankedRelease {
   /** Index of the sentence that best answers the question. */
   bestSentence: number;
   bestSentenceScore: number;
+  /** Another sentence that answers about as well, when there is one (for the best few releases only). */
+  secondSentence?: number;
 }
 
 export interface RankOptions {
@@ -80,20 +82,28 @@ export function rankReleases(
     ranked.push({ release, score, coverage: coverage.whole, passage: coverage.passage, bestSentence: best.index, bestSentenceScore: best.score });
   }
   ranked.sort((a, b) => b.score - a.score || b.release.date.localeCompare(a.release.date));
-  if (question.asked.length > 0) {
-    // The whole question picks the release; within the best few, the sentence that answers is the one with the asked words.
-    for (const entry of ranked.slice(0, ASKED_REFINED)) {
-      const { sentences, sentencesWith } = releaseTerms(entry.release);
-      const titleTerms = new Set(searchTerms(entry.release.title));
-      const asked = bestSentence(entry.release, sentences, titleTerms, question, weights, new TermOccurrences(sentences, sentencesWith), { favourAsked: true });
-      if (asked.index >= 0) entry.bestSentence = asked.index;
-    }
+  // The whole question picks the release; within the best few, the answer is chosen again: by the asked words when
+  // the question sets a scene, and with a second sentence when one answers about as well as the best.
+  for (const entry of ranked.slice(0, ANSWERS_REFINED)) {
+    const { sentences, sentencesWith } = releaseTerms(entry.release);
+    const titleTerms = new Set(searchTerms(entry.release.title));
+    const occurrences = new TermOccurrences(sentences, sentencesWith);
+    const [first, second] = answerSentences(entry.release, sentences, titleTerms, question, weights, occurrences, question.asked.length > 0);
+    if (!first) continue;
+    entry.bestSentence = first.index;
+    if (second && second.score >= SECOND_SENTENCE_SHARE * first.score) entry.secondSentence = second.index;
   }
   return ranked;
 }
 
-/** How many of the best releases have their answer sentence chosen again with the asked clause favoured. */
-const ASKED_REFINED = 5;
+/** How many of the best releases have their answer chosen again (see rankReleases). */
+const ANSWERS_REFINED = 5;
+/**
+ * A second sentence joins the answer when it scores at least this share of the best one's score: "the one or two
+ * sentences that answer it". Measured on 220 questions: answers hold the asked detail 0.727 → 0.759 (0.9: 0.736,
+ * 0.5: 0.764); about one answer in five gets a second sentence, 50 characters longer on average.
+ */
+const SECOND_SENTENCE_SHARE = 0.6;
 
 function termWeights(index: ReleaseIndex, question: ParsedQuestion): Map<string, number> {
   const weights = new Map<string, number>();
@@ -116,6 +126,32 @@ export function bestSentence(
   occurrences = new TermOccurrences(sentences),
   { favourAsked = false }: { favourAsked?: boolean } = {},
 ): { index: number; score: number } {
+  return topSentences(release, sentences, titleTerms, question, weights, occurrences, favourAsked, 1)[0] ?? { index: -1, score: 0 };
+}
+
+/** The two sentences that answer best, best first (see bestSentence); fewer when fewer hold any of the question. */
+function answerSentences(
+  release: Release,
+  sentences: Set<string>[],
+  titleTerms: Set<string>,
+  question: ParsedQuestion,
+  weights: Map<string, number>,
+  occurrences: TermOccurrences,
+  favourAsked: boolean,
+): { index: number; score: number }[] {
+  return topSentences(release, sentences, titleTerms, question, weights, occurrences, favourAsked, 2);
+}
+
+function topSentences(
+  release: Release,
+  sentences: Set<string>[],
+  titleTerms: Set<string>,
+  question: ParsedQuestion,
+  weights: Map<string, number>,
+  occurrences: TermOccurrences,
+  favourAsked: boolean,
+  count: number,
+): { index: number; score: number }[] {
   const local = new Map<string, number>();
   const all = [...question.terms, ...question.expansions];
   for (const term of all) {
@@ -127,18 +163,22 @@ export function bestSentence(
   if (favourAsked) weighAskedClause(question, local);
   const total = question.terms.reduce((sum, term) => sum + (local.get(term) ?? 0), 0) || 1;
   const known = question.type === 'general' ? new Set([...all, ...titleTerms]) : null;
-  let best = { index: -1, score: 0 };
+  // Best first; of equal scores the earlier sentence first, as when reading in order. Only positive scores count.
+  const top: { index: number; score: number }[] = [];
   for (const { index, share, ceiling } of answerCandidates(all, local, total, occurrences, question)) {
-    if (ceiling + ROUNDING_SLACK < best.score) continue; // not even with every bonus could it win
+    const floor = top.length === count ? top[count - 1]!.score : 0;
+    if (ceiling + ROUNDING_SLACK < floor) continue; // not even with every bonus could it make the top
     const text = release.sentences[index]!.text;
     if (isBoilerplate(text)) continue;
     // A preamble says who issued the text: an answer to "who" and "which countries", a restatement otherwise.
     if (isPreamble(text) && question.type !== 'who' && question.type !== 'countries' && question.type !== 'country') continue;
     const score = answerScore(share, text, sentences[index]!, question, known);
-    // Of equal scores the earlier sentence wins, as when reading in order.
-    if (score > best.score || (score === best.score && index < best.index)) best = { index, score };
+    if (score <= 0) continue;
+    const at = top.findIndex((other) => score > other.score || (score === other.score && index < other.index));
+    top.splice(at < 0 ? top.length : at, 0, { index, score });
+    if (top.length > count) top.pop();
   }
-  return best;
+  return top;
 }
 
 /**
@@ -355,9 +395,17 @@ export function withSlack(range: DateRange): DateRange {
   return widenRange(range, 1, 3);
 }
 
-/** The answer: the best sentence, with the one before it when it leans on it, or the next when it is short or only opens the release. */
-export function answerText(release: Release, sentenceIndex: number): string {
+/**
+ * The answer: the best sentence, with the one before it when it leans on it, or the next when it is short or only
+ * opens the release; or, when another sentence answers about as well (`second`), both in the order of the release.
+ */
+export function answerText(release: Release, sentenceIndex: number, second?: number): string {
   const sentences = release.sentences;
+  if (second !== undefined && second !== sentenceIndex) {
+    // Sentences apart in the release are joined with an ellipsis, so the quote does not read as continuous.
+    const gap = Math.abs(second - sentenceIndex) > 1 ? ' … ' : ' ';
+    return [sentenceIndex, second].sort((a, b) => a - b).map((index) => sentences[index]!.text).join(gap);
+  }
   const best = sentences[sentenceIndex]!;
   const parts = [best.text];
   const previous = sentences[sentenceIndex - 1];
