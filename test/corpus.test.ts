@@ -125,4 +125,13 @@ describe('kinds', () => {
       'Guests follow.',
     ]);
   });
+
+  it('ends a sentence at "Washington, D.C." but not at an initial', () => {
+    const paragraph = 'Secretary Antony J. Blinken met the minister in Washington, D.C. The Secretary welcomed the talks.';
+    const release = preprocess({ title: 'T', date: '2021-06-01', office: null, url: null, paragraphs: [paragraph], format: 'jsonl' });
+    expect(release.sentences.map((sentence) => sentence.text)).toEqual([
+      'Secretary Antony J. Blinken met the minister in Washington, D.C.',
+      'The Secretary welcomed the talks.',
+    ]);
+  });
 });
