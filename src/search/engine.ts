@@ -18,7 +18,7 @@ import { INDEX_FILE, indexFingerprint, loadIndexFile, saveIndexFile } from './in
 import { LARGE_CORPUS, type SearchIndex, type SearchIndexMode } from './search-index.js';
 import { releaseTerms } from './sentences.js';
 import { parseQuestion, type ParsedQuestion } from './question.js';
-import { answerText, rankReleases, withSlack, type RankedRelease } from './rank.js';
+import { answerFrom, answerText, rankReleases, withSlack, type RankedRelease } from './rank.js';
 import { summarizeRelease } from './summarize.js';
 import type {
   AskResult,
@@ -245,9 +245,14 @@ export class Engine {
     const relevant = answerable.filter((r) => r.score >= RELATED_SHARE * (top?.score ?? 0));
     return {
       ...base,
-      answer: top ? { text: answerText(top.release, top.bestSentence, top.secondSentence), release: top.release } : null,
+      answer: top ? this.answer(parsed, top) : null,
       results: relevant.slice(0, limit).map((r) => this.rankedHit(r)),
     };
+  }
+
+  private answer(parsed: ParsedQuestion, top: RankedRelease): { text: string; release: Release } {
+    const { best, second } = answerFrom(this.index, parsed, top);
+    return { text: answerText(top.release, best, second), release: top.release };
   }
 
   private answerable(parsed: ParsedQuestion, range: DateRange | null): RankedRelease[] {

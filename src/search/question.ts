@@ -39,9 +39,7 @@ export function parseQuestion(question: string, timeContext: TimeContext): Parse
   const terms = searchTerms(rest);
   const countries = expandCountryTerms(rest);
   const own = new Set(terms);
-  const expansions = [...new Set([...searchTerms(countries.terms.join(' ')), ...synonymTerms(terms), ...organizationTerms(rest)])].filter(
-    (term) => !own.has(term),
-  );
+  const expansions = expansionsOf(rest, terms, countries).filter((term) => !own.has(term));
   return {
     terms,
     expansions,
@@ -94,7 +92,12 @@ function askedTerms(question: string): string[] {
   const clause = askedClause(question);
   if (clause === null) return [];
   const terms = searchTerms(clause);
-  return [...new Set([...terms, ...searchTerms(expandCountryTerms(clause).terms.join(' ')), ...synonymTerms(terms), ...organizationTerms(clause)])];
+  return [...new Set([...terms, ...expansionsOf(clause, terms, expandCountryTerms(clause))])];
+}
+
+/** The terms releases may use for a text's: its countries' names, synonyms, organizations' names and acronyms. */
+function expansionsOf(text: string, terms: string[], countries: CountryTerms): string[] {
+  return [...new Set([...searchTerms(countries.terms.join(' ')), ...synonymTerms(terms), ...organizationTerms(text)])];
 }
 
 // "about X", up to where the sentence goes on to something else ("… when he met …", "… at the State Department").

@@ -19,8 +19,6 @@ export interface RankedRelease {
   /** Index of the sentence that best answers the question. */
   bestSentence: number;
   bestSentenceScore: number;
-  /** Another sentence that answers about as well, when there is one (for the best few releases only). */
-  secondSentence?: number;
 }
 
 export interface RankOptions {
@@ -82,22 +80,29 @@ export function rankReleases(
     ranked.push({ release, score, coverage: coverage.whole, passage: coverage.passage, bestSentence: best.index, bestSentenceScore: best.score });
   }
   ranked.sort((a, b) => b.score - a.score || b.release.date.localeCompare(a.release.date));
-  // The whole question picks the release; within the best few, the answer is chosen again: by the asked words when
-  // the question sets a scene, and with a second sentence when one answers about as well as the best.
-  for (const entry of ranked.slice(0, ANSWERS_REFINED)) {
-    const { sentences, sentencesWith } = releaseTerms(entry.release);
-    const titleTerms = new Set(searchTerms(entry.release.title));
-    const occurrences = new TermOccurrences(sentences, sentencesWith);
-    const [first, second] = answerSentences(entry.release, sentences, titleTerms, question, weights, occurrences, question.asked.length > 0);
-    if (!first) continue;
-    entry.bestSentence = first.index;
-    if (second && second.score >= SECOND_SENTENCE_SHARE * first.score) entry.secondSentence = second.index;
+  if (question.asked.length > 0) {
+    // The whole question picks the release; within the best few, the sentence that answers is the one with the asked words.
+    for (const entry of ranked.slice(0, ASKED_REFINED)) {
+      const [first] = answerSentences(index, question, entry.release, weights, 1);
+      if (first) entry.bestSentence = first.index;
+    }
   }
   return ranked;
 }
 
-/** How many of the best releases have their answer chosen again (see rankReleases). */
-const ANSWERS_REFINED = 5;
+/** How many of the best releases have their answer sentence chosen again with the asked clause favoured. */
+const ASKED_REFINED = 5;
+
+/**
+ * The answer from a ranked release: its best sentence (by the asked clause when the question sets a scene) and a
+ * second one when it answers about as well. Chosen for the one release answered from, so it costs one more pass.
+ */
+export function answerFrom(index: ReleaseIndex, question: ParsedQuestion, entry: RankedRelease): { best: number; second?: number } {
+  const [first, second] = answerSentences(index, question, entry.release, termWeights(index, question), 2);
+  if (!first) return { best: entry.bestSentence };
+  return second && second.score >= SECOND_SENTENCE_SHARE * first.score ? { best: first.index, second: second.index } : { best: first.index };
+}
+
 /**
  * A second sentence joins the answer when it scores at least this share of the best one's score: "the one or two
  * sentences that answer it". Measured on 220 questions: answers hold the asked detail 0.727 → 0.759 (0.9: 0.736,
@@ -129,17 +134,12 @@ export function bestSentence(
   return topSentences(release, sentences, titleTerms, question, weights, occurrences, favourAsked, 1)[0] ?? { index: -1, score: 0 };
 }
 
-/** The two sentences that answer best, best first (see bestSentence); fewer when fewer hold any of the question. */
-function answerSentences(
-  release: Release,
-  sentences: Set<string>[],
-  titleTerms: Set<string>,
-  question: ParsedQuestion,
-  weights: Map<string, number>,
-  occurrences: TermOccurrences,
-  favourAsked: boolean,
-): { index: number; score: number }[] {
-  return topSentences(release, sentences, titleTerms, question, weights, occurrences, favourAsked, 2);
+/** The `count` sentences of a release that answer best, best first, the asked clause favoured when there is one. */
+function answerSentences(index: ReleaseIndex, question: ParsedQuestion, release: Release, weights: Map<string, number>, count: number): { index: number; score: number }[] {
+  const { sentences, sentencesWith } = releaseTerms(release);
+  const titleTerms = new Set(searchTerms(release.title));
+  const occurrences = new TermOccurrences(sentences, sentencesWith);
+  return topSentences(release, sentences, titleTerms, question, weights, occurrences, question.asked.length > 0, count);
 }
 
 function topSentences(
