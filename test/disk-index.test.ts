@@ -206,3 +206,20 @@ describe('candidates in a large corpus, in either index', () => {
     }
   });
 });
+
+describe('query terms, in either index', () => {
+  it('are looked up as processed, so a stem that stemming would change again still matches', () => {
+    const body = 'The two sides reviewed bilateral responsibilities and agreed to increase cooperation.';
+    const corpus: Release[] = [
+      { id: 'b1', title: 'A Readout', date: '2021-06-01', office: null, kind: 'Readout', url: null, paragraphs: [body], sentences: [{ text: body, paragraph: 0 }], countries: [], mentioned: [], source: { format: 'jsonl', key: 'b1' } },
+    ];
+    const memory = new MemoryIndex();
+    memory.addAll(corpus);
+    const disk = new DiskIndex(openDb(tempDir()));
+    disk.sync(corpus);
+    for (const word of ['bilateral', 'responsibilities', 'agreed', 'increase']) {
+      const terms = searchTerms(word);
+      for (const index of [memory, disk]) expect(index.search(terms).map((hit) => hit.id), `${index.kind}: ${word} as ${terms}`).toEqual(['b1']);
+    }
+  });
+});

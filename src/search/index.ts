@@ -110,11 +110,11 @@ export class MemoryIndex implements SearchIndex {
     const picked = candidateTerms(terms, documents, (term) => this.documentFrequency.get(term) ?? 0);
     const passes = filter ? (result: MiniSearchResult) => filter(result.id as string) : undefined;
     const scores = new Map<string, number>();
-    for (const result of this.mini.search(picked.join(' '), { combineWith: 'OR', filter: passes })) scores.set(result.id as string, result.score);
+    for (const result of this.mini.search(picked.join(' '), { ...PROCESSED, combineWith: 'OR', filter: passes })) scores.set(result.id as string, result.score);
     // Titles are short: a word too common to search all text for is often still rare among titles ("national day").
     const inTitles = candidateTerms(terms, documents, (term) => this.titleFrequency.get(term) ?? 0).filter((term) => !picked.includes(term));
     if (inTitles.length > 0) {
-      for (const result of this.mini.search(inTitles.join(' '), { combineWith: 'OR', fields: ['title'], filter: passes })) {
+      for (const result of this.mini.search(inTitles.join(' '), { ...PROCESSED, combineWith: 'OR', fields: ['title'], filter: passes })) {
         scores.set(result.id as string, (scores.get(result.id as string) ?? 0) + result.score);
       }
     }
@@ -122,6 +122,12 @@ export class MemoryIndex implements SearchIndex {
     return limit === undefined ? hits : hits.slice(0, limit);
   }
 }
+
+/**
+ * The query holds processed terms already: they are looked up as they are. (Stemming a stem again can change it:
+ * "bilater" → "bilat", "increas" → "increa", and such terms then matched nothing.)
+ */
+const PROCESSED = { tokenize: (query: string) => query.split(' '), processTerm: (term: string) => term };
 
 function toDocument(release: Release): IndexedDocument {
   const codes = [...release.countries, ...release.mentioned];

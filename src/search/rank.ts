@@ -1,12 +1,12 @@
 import type { Release } from '../corpus/release.js';
 import { inRange, widenRange } from '../corpus/dates.js';
-import { expandCountryTerms } from '../countries/index.js';
-import { searchTerm, searchTerms } from '../nlp/terms.js';
+import { searchTerms } from '../nlp/terms.js';
 import { QuestionCoverage, TermOccurrences } from './coverage.js';
 import type { ReleaseIndex } from './index.js';
 import { LARGE_CORPUS } from './search-index.js';
 import type { ParsedQuestion, QuestionType } from './question.js';
 import { isBoilerplate, isPreamble, releaseTerms, startsDangling } from './sentences.js';
+import { countriesNamed, namesPerson, traitsOf, type SentenceTraits } from './sentence-traits.js';
 import type { DateRange } from './types.js';
 
 export interface RankedRelease {
@@ -245,23 +245,23 @@ function answerCandidates(
 
 /** A sentence's score as an answer: its share of the question's weight, plus or minus what its wording tells. */
 function answerScore(share: number, text: string, terms: Set<string>, question: ParsedQuestion, known: Set<string> | null): number {
-  const bonus = typeBonus(question, text);
+  const traits = traitsOf(text);
+  const bonus = typeBonus(question, text, traits);
   // A "when" answered without a date, a "how many" without a number: its words alone carry less.
   let score = bonus === 0 && question.type !== 'general' ? MISSING_KIND_SHARE * share : share;
   score += bonus;
-  if (namesFocus(question, terms) && namesCount(text)) score += FOCUS_BONUS;
+  if (traits.count && namesFocus(question, terms)) score += FOCUS_BONUS;
   if (saysVerb(question, terms)) score += VERB_BONUS;
-  if (startsDangling(text)) score -= 0.03;
+  if (traits.dangling) score -= 0.03;
   // A sentence that only restates the question ("X met Y") does not answer it.
   if (known) {
     let fresh = 0;
     for (const term of terms) if (!known.has(term)) fresh++;
     if (terms.size > 0 && fresh / terms.size < 0.5) score -= 0.15;
   }
-  if (SPEAKER_LABEL.test(text)) score -= 0.3;
-  const words = text.split(/\s+/).length;
-  if (words < 6) score -= 0.1;
-  if (words > 60) score -= 0.05;
+  if (traits.speakerLabel) score -= 0.3;
+  if (traits.words < 6) score -= 0.1;
+  if (traits.words > 60) score -= 0.05;
   return score;
 }
 
@@ -278,7 +278,6 @@ function saysVerb(question: ParsedQuestion, terms: Set<string>): boolean {
   return question.verb.some((verb) => terms.has(verb));
 }
 
-const SPEAKER_LABEL = /^(QUESTION|Q|MODERATOR|OPERATOR)\s*:/;
 /** How much more the words of what the question is about ("about the protests") weigh in choosing the sentence. */
 const TOPIC_WEIGHT = 2;
 /** What is left of the share of a sentence that lacks what the question's type asks for (a date, a number, a name). */
@@ -292,62 +291,15 @@ const TYPE_BONUS: Record<QuestionType, number> = { number: 0.25, time: 0.25, whe
 /** "today", "on Monday": a date, but a weaker answer to "when" than one a reader can place on a calendar. */
 const RELATIVE_DATE_BONUS = 0.05;
 
-const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
-const DATE_PATTERN = new RegExp(`\\b(${MONTH}\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH}|(?:19|20)\\d{2}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|yesterday|\\d{1,2}:\\d{2}|[ap]\\.m\\.)`, 'i');
-const CALENDAR_DATE_PATTERN = new RegExp(`\\b(${MONTH}\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH}|(?:19|20)\\d{2})\\b`, 'i');
-const CLOCK_PATTERN = /\b\d{1,2}(:\d{2})?\s*[ap]\.?m\b|\b\d{1,2}:\d{2}\b|\bnoon\b/i;
-const NUMBER_PATTERN = /\b\d[\d,.]*\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)s?\b/i;
-const DATES = new RegExp(DATE_PATTERN.source, 'gi');
-// Initials and name particles may stand between the capitalized words: "Antony J. Blinken", "Marjolijn van Deelen".
-const CAPITALIZED_RUN = /\b\p{Lu}[\p{Ll}’'-]+(?:\s+(?:\p{Lu}\.\s+|(?:van|von|de|da|del|der|den|al|el|bin|ibn|la|le|di|du|dos)\s+)?\p{Lu}[\p{Ll}’'-]+)+/gu;
-/** Capitalized words that make up titles, offices, institutions and dates rather than a person's name. */
-const NOT_NAME_WORDS = new Set(
-  (
-    'secretary deputy assistant under special representative envoy ambassador minister ministers prime foreign affairs president vice ' +
-    'director general chief chairman chair chairwoman spokesperson acting senior principal coordinator counselor administrator governor ' +
-    'senator congressman congresswoman king queen crown prince princess sheikh emir sultan his her their majesty excellency highness mr ms mrs dr ' +
-    'state states united nations republic kingdom union european peninsula department ministry council security embassy embassies office ' +
-    'bureau house white government administration coalition national international day agreement initiative program programme act court ' +
-    'assembly party force forces army navy base commission committee organization dialogue summit conference forum fund bank treaty ' +
-    'partnership strategy plan report center centre agency institute university the and of for on in to a an with by at from this ' +
-    'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday ' +
-    'defense defence trade finance economic political public health energy climate development human rights democratic people’s peoples ' +
-    'north south east west northern southern eastern western central middle arab islamic federal'
-  ).split(' '),
-);
-const PLACE_PATTERN = /\b(in|at|to)\s+[A-Z][a-z]+/;
 
-/** A number other than a date: "224 men, women, and children", "forty-four individuals". */
-function namesCount(text: string): boolean {
-  return NUMBER_PATTERN.test(text.replace(DATES, ' '));
-}
-
-/**
- * Some capitalized run that reads as the name of a person the question does not name ("Funakoshi Takehiro"), not an
- * office or an institution.
- */
-function namesPerson(text: string, questionTerms: string[]): boolean {
-  for (const match of text.matchAll(CAPITALIZED_RUN)) {
-    const words = match[0].split(/\s+/).filter((word) => /^\p{Lu}[\p{Ll}’'-]/u.test(word));
-    const nameWords = words.filter((word) => {
-      const bare = word.toLowerCase().replace(/[’']s$/, '');
-      return !NOT_NAME_WORDS.has(bare) && !searchTerm(bare).some((term) => questionTerms.includes(term));
-    });
-    if (nameWords.length >= 2 || (nameWords.length === 1 && words.length >= 2 && nameWords[0] === words[words.length - 1])) {
-      if (expandCountryTerms(match[0]).codes.length === 0) return true;
-    }
-  }
-  return false;
-}
-
-function typeBonus(question: ParsedQuestion, text: string): number {
+function typeBonus(question: ParsedQuestion, text: string, traits: SentenceTraits): number {
   switch (question.type) {
     case 'number':
-      return namesCount(text) ? TYPE_BONUS.number : 0;
+      return traits.count ? TYPE_BONUS.number : 0;
     case 'time':
-      return CLOCK_PATTERN.test(text) ? TYPE_BONUS.time : DATE_PATTERN.test(text) ? RELATIVE_DATE_BONUS : 0;
+      return traits.clock ? TYPE_BONUS.time : traits.date ? RELATIVE_DATE_BONUS : 0;
     case 'when':
-      return CALENDAR_DATE_PATTERN.test(text) ? TYPE_BONUS.when : DATE_PATTERN.test(text) ? RELATIVE_DATE_BONUS : 0;
+      return traits.calendarDate ? TYPE_BONUS.when : traits.date ? RELATIVE_DATE_BONUS : 0;
     case 'who':
       return namesPerson(text, question.terms) ? TYPE_BONUS.who : 0;
     case 'countries':
@@ -356,26 +308,12 @@ function typeBonus(question: ParsedQuestion, text: string): number {
       // One country is asked for: a sentence naming one is as good as a list.
       return countriesNamed(text) > 0 ? TYPE_BONUS.country : 0;
     case 'where':
-      return PLACE_PATTERN.test(text) ? TYPE_BONUS.where : 0;
+      return traits.place ? TYPE_BONUS.where : 0;
     default:
       return 0;
   }
 }
 
-// "Which countries" questions weigh many sentences by the countries they name, and the same sentences come up
-// question after question: the count is remembered by sentence text.
-const countriesNamedCache = new Map<string, number>();
-const COUNTRIES_NAMED_CACHE_LIMIT = 100_000;
-
-function countriesNamed(text: string): number {
-  let count = countriesNamedCache.get(text);
-  if (count === undefined) {
-    count = expandCountryTerms(text).codes.length;
-    if (countriesNamedCache.size >= COUNTRIES_NAMED_CACHE_LIMIT) countriesNamedCache.clear();
-    countriesNamedCache.set(text, count);
-  }
-  return count;
-}
 
 /** The day a question asks about as a release would write it ("June 21", "Jun. 21", "21 June"); null for a longer period. */
 function dayPattern(range: DateRange): RegExp | null {
@@ -411,7 +349,7 @@ export function answerText(release: Release, sentenceIndex: number, second?: num
   const previous = sentences[sentenceIndex - 1];
   if (startsDangling(best.text) && previous && previous.paragraph === best.paragraph && isProse(previous.text)) {
     parts.unshift(previous.text);
-  } else if (best.text.split(/\s+/).length < 12 || isOpening(release, sentenceIndex)) {
+  } else if (traitsOf(best.text).words < 12 || isOpening(release, sentenceIndex)) {
     const next = sentences[sentenceIndex + 1];
     if (next && next.paragraph === best.paragraph && isProse(next.text)) parts.push(next.text);
   }

@@ -1,0 +1,107 @@
+import { expandCountryTerms } from '../countries/index.js';
+import { searchTerm } from '../nlp/terms.js';
+import { startsDangling } from './sentences.js';
+
+/**
+ * What a sentence's wording offers an answer, whatever the question: a date, a clock time, a count, a place, how many
+ * countries it names, its length. Answering weighs the same sentences question after question, so each sentence's
+ * traits are worked out once and remembered by its text (a bounded cache).
+ */
+export interface SentenceTraits {
+  words: number;
+  /** Starts with a word pointing back ("This", "He", "They"). */
+  dangling: boolean;
+  /** A transcript's "QUESTION:" or "MODERATOR:" line. */
+  speakerLabel: boolean;
+  /** A number other than a date: "224 men, women, and children", "forty-four individuals". */
+  count: boolean;
+  clock: boolean;
+  /** A date a reader can place on a calendar ("June 29", "2019"). */
+  calendarDate: boolean;
+  /** Any date, relative ones ("today", "on Monday") included. */
+  date: boolean;
+  /** "in Geneva", "at Brussels", "to Kyiv". */
+  place: boolean;
+}
+
+const TRAITS_CACHE_LIMIT = 200_000;
+const traitsCache = new Map<string, SentenceTraits>();
+
+export function traitsOf(text: string): SentenceTraits {
+  let traits = traitsCache.get(text);
+  if (!traits) {
+    traits = {
+      words: text.split(/\s+/).length,
+      dangling: startsDangling(text),
+      speakerLabel: SPEAKER_LABEL.test(text),
+      count: NUMBER_PATTERN.test(text.replace(DATES, ' ')),
+      clock: CLOCK_PATTERN.test(text),
+      calendarDate: CALENDAR_DATE_PATTERN.test(text),
+      date: DATE_PATTERN.test(text),
+      place: PLACE_PATTERN.test(text),
+    };
+    if (traitsCache.size >= TRAITS_CACHE_LIMIT) traitsCache.clear();
+    traitsCache.set(text, traits);
+  }
+  return traits;
+}
+
+const SPEAKER_LABEL = /^(QUESTION|Q|MODERATOR|OPERATOR)\s*:/;
+const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const DATE_PATTERN = new RegExp(`\\b(${MONTH}\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH}|(?:19|20)\\d{2}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|yesterday|\\d{1,2}:\\d{2}|[ap]\\.m\\.)`, 'i');
+const CALENDAR_DATE_PATTERN = new RegExp(`\\b(${MONTH}\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH}|(?:19|20)\\d{2})\\b`, 'i');
+const CLOCK_PATTERN = /\b\d{1,2}(:\d{2})?\s*[ap]\.?m\b|\b\d{1,2}:\d{2}\b|\bnoon\b/i;
+const NUMBER_PATTERN = /\b\d[\d,.]*\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)s?\b/i;
+const DATES = new RegExp(DATE_PATTERN.source, 'gi');
+// Initials and name particles may stand between the capitalized words: "Antony J. Blinken", "Marjolijn van Deelen".
+const CAPITALIZED_RUN = /\b\p{Lu}[\p{Ll}’'-]+(?:\s+(?:\p{Lu}\.\s+|(?:van|von|de|da|del|der|den|al|el|bin|ibn|la|le|di|du|dos)\s+)?\p{Lu}[\p{Ll}’'-]+)+/gu;
+/** Capitalized words that make up titles, offices, institutions and dates rather than a person's name. */
+const NOT_NAME_WORDS = new Set(
+  (
+    'secretary deputy assistant under special representative envoy ambassador minister ministers prime foreign affairs president vice ' +
+    'director general chief chairman chair chairwoman spokesperson acting senior principal coordinator counselor administrator governor ' +
+    'senator congressman congresswoman king queen crown prince princess sheikh emir sultan his her their majesty excellency highness mr ms mrs dr ' +
+    'state states united nations republic kingdom union european peninsula department ministry council security embassy embassies office ' +
+    'bureau house white government administration coalition national international day agreement initiative program programme act court ' +
+    'assembly party force forces army navy base commission committee organization dialogue summit conference forum fund bank treaty ' +
+    'partnership strategy plan report center centre agency institute university the and of for on in to a an with by at from this ' +
+    'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday ' +
+    'defense defence trade finance economic political public health energy climate development human rights democratic people’s peoples ' +
+    'north south east west northern southern eastern western central middle arab islamic federal'
+  ).split(' '),
+);
+const PLACE_PATTERN = /\b(in|at|to)\s+[A-Z][a-z]+/;
+
+/**
+ * Some capitalized run that reads as the name of a person the question does not name ("Funakoshi Takehiro"), not an
+ * office or an institution.
+ */
+export function namesPerson(text: string, questionTerms: string[]): boolean {
+  for (const match of text.matchAll(CAPITALIZED_RUN)) {
+    const words = match[0].split(/\s+/).filter((word) => /^\p{Lu}[\p{Ll}’'-]/u.test(word));
+    const nameWords = words.filter((word) => {
+      const bare = word.toLowerCase().replace(/[’']s$/, '');
+      return !NOT_NAME_WORDS.has(bare) && !searchTerm(bare).some((term) => questionTerms.includes(term));
+    });
+    if (nameWords.length >= 2 || (nameWords.length === 1 && words.length >= 2 && nameWords[0] === words[words.length - 1])) {
+      if (expandCountryTerms(match[0]).codes.length === 0) return true;
+    }
+  }
+  return false;
+}
+
+
+// "Which countries" questions weigh many sentences by the countries they name, and the same sentences come up
+// question after question: the count is remembered by sentence text.
+const countriesNamedCache = new Map<string, number>();
+const COUNTRIES_NAMED_CACHE_LIMIT = 100_000;
+
+export function countriesNamed(text: string): number {
+  let count = countriesNamedCache.get(text);
+  if (count === undefined) {
+    count = expandCountryTerms(text).codes.length;
+    if (countriesNamedCache.size >= COUNTRIES_NAMED_CACHE_LIMIT) countriesNamedCache.clear();
+    countriesNamedCache.set(text, count);
+  }
+  return count;
+}
