@@ -2,7 +2,7 @@ import MiniSearch, { type Options, type SearchResult as MiniSearchResult } from 
 import { countryName } from '../countries/index.js';
 import type { Release } from '../corpus/release.js';
 import { searchTerm, searchTerms, tokenize } from '../nlp/terms.js';
-import { candidateTerms, FIELD_BOOSTS, inverseDocumentFrequency, type IndexHit, type IndexQuery, type SearchIndex } from './search-index.js';
+import { candidateTerms, FIELD_BOOSTS, inverseDocumentFrequency, LARGE_CORPUS, type IndexHit, type IndexQuery, type SearchIndex } from './search-index.js';
 
 /** What rank.ts ranks with: either kind of index. */
 export type ReleaseIndex = SearchIndex;
@@ -111,8 +111,10 @@ export class MemoryIndex implements SearchIndex {
     const passes = filter ? (result: MiniSearchResult) => filter(result.id as string) : undefined;
     const scores = new Map<string, number>();
     for (const result of this.mini.search(picked.join(' '), { ...PROCESSED, combineWith: 'OR', filter: passes })) scores.set(result.id as string, result.score);
-    // Titles are short: a word too common to search all text for is often still rare among titles ("national day").
-    const inTitles = candidateTerms(terms, documents, (term) => this.titleFrequency.get(term) ?? 0).filter((term) => !picked.includes(term));
+    // Titles are short: in a large corpus, a word too common to search all text for is often still rare among titles
+    // ("national day"). A small corpus leaves out only words in most of its releases, which no title search needs.
+    const inTitles =
+      documents < LARGE_CORPUS ? [] : candidateTerms(terms, documents, (term) => this.titleFrequency.get(term) ?? 0).filter((term) => !picked.includes(term));
     if (inTitles.length > 0) {
       for (const result of this.mini.search(inTitles.join(' '), { ...PROCESSED, combineWith: 'OR', fields: ['title'], filter: passes })) {
         scores.set(result.id as string, (scores.get(result.id as string) ?? 0) + result.score);

@@ -41,9 +41,12 @@ export const FIELD_BOOSTS = { title: 3, countries: 2, office: 1, kind: 1, body: 
 
 /**
  * In a large corpus, candidates are picked by the question's rarer terms; the others only re-rank them. Small
- * corpora are searched with every term: there it costs little, and candidates' scores stay as they were.
+ * corpora are searched with every term but those in most releases: there the rest costs little, and even a term in
+ * a third of the releases still helps pick them (leaving out terms above 40% lost answers on held-out questions).
  */
 export const LARGE_CORPUS = 5000;
+/** In a small corpus, a term found in more than this share of releases is left out when two rarer ones are there. */
+const SMALL_CORPUS_COMMON_SHARE = 0.5;
 /** A term found in more than this share of releases is left out when two rarer ones are there. */
 const COMMON_TERM_SHARE = 0.2;
 /** Rarest first, terms are taken until their releases add up to this share of the corpus (at least two terms). */
@@ -56,10 +59,13 @@ const MIN_CANDIDATE_TERMS = 2;
  * releases on, the rarest terms are taken up to a budget of postings. This bounds a query's cost as the corpus grows.
  */
 export function candidateTerms(terms: string[], documents: number, documentFrequency: (term: string) => number): string[] {
-  if (documents < LARGE_CORPUS) return terms;
+  const byRarity = [...new Set(terms)].map((term) => ({ term, frequency: documentFrequency(term) })).sort((a, b) => a.frequency - b.frequency);
+  if (documents < LARGE_CORPUS) {
+    const kept = new Set(byRarity.filter(({ frequency }, i) => i < MIN_CANDIDATE_TERMS || frequency <= SMALL_CORPUS_COMMON_SHARE * documents).map(({ term }) => term));
+    return terms.filter((term) => kept.has(term));
+  }
   const common = COMMON_TERM_SHARE * documents;
   const budget = POSTINGS_BUDGET_SHARE * documents;
-  const byRarity = [...new Set(terms)].map((term) => ({ term, frequency: documentFrequency(term) })).sort((a, b) => a.frequency - b.frequency);
   const picked = new Set<string>();
   let postings = 0;
   for (const { term, frequency } of byRarity) {
