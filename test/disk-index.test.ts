@@ -162,6 +162,8 @@ describe('candidate terms in a large corpus', () => {
     expect(candidateTerms(['univers', 'host', 'year', 'mandela', 'state'], 4_000, inSmall)).toEqual(['univers', 'host', 'mandela']);
     // Two terms are kept however common.
     expect(candidateTerms(['state', 'year'], 4_000, inSmall)).toEqual(['state', 'year']);
+    // Below 1,000 releases, every term.
+    expect(candidateTerms(['univers', 'state'], 900, (term) => (term === 'state' ? 800 : 100))).toEqual(['univers', 'state']);
   });
 
   it('are the rarest, up to a budget of postings, in question order', () => {

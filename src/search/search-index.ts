@@ -40,12 +40,15 @@ export const SEARCH_INDEX_MODES: readonly SearchIndexMode[] = ['auto', 'memory',
 export const FIELD_BOOSTS = { title: 3, countries: 2, office: 1, kind: 1, body: 1 };
 
 /**
- * In a large corpus, candidates are picked by the question's rarer terms; the others only re-rank them. Small
- * corpora are searched with every term but those in most releases: there the rest costs little, and even a term in
- * a third of the releases still helps pick them (leaving out terms above 40% lost answers on held-out questions).
+ * In a large corpus, candidates are picked by the question's rarer terms; the others only re-rank them. Smaller
+ * corpora are searched with every term but those in most releases (none left out below SMALL_CORPUS): there the
+ * rest costs little, and even a term in a third of the releases still helps pick them (leaving out terms above 40%
+ * lost answers on held-out questions).
  */
 export const LARGE_CORPUS = 5000;
-/** In a small corpus, a term found in more than this share of releases is left out when two rarer ones are there. */
+/** Below this many releases every term is searched: a query costs next to nothing, and search totals stay exact. */
+const SMALL_CORPUS = 1000;
+/** In a mid-sized corpus, a term found in more than this share of releases is left out when two rarer ones are there. */
 const SMALL_CORPUS_COMMON_SHARE = 0.5;
 /** A term found in more than this share of releases is left out when two rarer ones are there. */
 const COMMON_TERM_SHARE = 0.2;
@@ -60,6 +63,7 @@ const MIN_CANDIDATE_TERMS = 2;
  */
 export function candidateTerms(terms: string[], documents: number, documentFrequency: (term: string) => number): string[] {
   const byRarity = [...new Set(terms)].map((term) => ({ term, frequency: documentFrequency(term) })).sort((a, b) => a.frequency - b.frequency);
+  if (documents < SMALL_CORPUS) return terms;
   if (documents < LARGE_CORPUS) {
     const kept = new Set(byRarity.filter(({ frequency }, i) => i < MIN_CANDIDATE_TERMS || frequency <= SMALL_CORPUS_COMMON_SHARE * documents).map(({ term }) => term));
     return terms.filter((term) => kept.has(term));
