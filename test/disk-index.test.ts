@@ -140,7 +140,7 @@ describe('search index on disk (SQLite FTS5)', () => {
     first.close();
     // Back to schema 4: the releases table as it was, with only the full JSON.
     const db = new Database(path.join(dataDir, 'statebot.db'));
-    db.exec('DROP TABLE search_terms; DROP TABLE search_title_terms; DROP TABLE search_text; DROP TABLE search_titles; DROP TABLE search_docs; DROP TABLE search_state; ALTER TABLE releases DROP COLUMN meta;');
+    db.exec('DROP TABLE store_state; DROP TABLE search_terms; DROP TABLE search_title_terms; DROP TABLE search_text; DROP TABLE search_titles; DROP TABLE search_docs; DROP TABLE search_state; ALTER TABLE releases DROP COLUMN meta;');
     db.pragma('user_version = 4');
     db.close();
 

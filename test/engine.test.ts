@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { preprocess } from '../src/corpus/preprocess.js';
 import type { RawRelease } from '../src/corpus/release.js';
@@ -264,6 +265,28 @@ describe('countries', () => {
 });
 
 describe('imports', () => {
+  it('derives stored releases again when the preprocessing rules changed, keeping their ids, text and import time', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'statebot-rules-'));
+    const first = await Engine.open({ dataDir, builtin: false });
+    const [added] = first.importReleases([raw()]).added;
+    first.close();
+    // As an older version would have stored it: no country tags, one run-on sentence, other rules.
+    const db = new Database(path.join(dataDir, 'statebot.db'));
+    const stale = { ...JSON.parse(db.prepare('SELECT json FROM releases').pluck().get() as string), countries: [], sentences: [{ text: 'stale', paragraph: 0 }] };
+    db.prepare('UPDATE releases SET json = ?, meta = ?').run(JSON.stringify(stale), JSON.stringify({ ...stale, paragraphs: undefined, sentences: undefined }));
+    db.prepare(`UPDATE store_state SET value = 'older-rules' WHERE key = 'rules'`).run();
+    db.close();
+
+    const reopened = await Engine.open({ dataDir, builtin: false });
+    const release = reopened.get(added!.id);
+    expect(release.countries).toEqual(['KE']);
+    expect(release.sentences.map((sentence) => sentence.text)).toEqual(added!.sentences.map((sentence) => sentence.text));
+    expect(release.paragraphs).toEqual(added!.paragraphs);
+    expect(release.source.importedAt).toBe(added!.source.importedAt);
+    expect(reopened.country('Kenya').releases.map((found) => found.id)).toEqual([added!.id]);
+    reopened.close();
+  });
+
   it('keeps two releases of one day whose titles share their first words, in memory as in storage', () => {
     const titles = [
       'Deputy Secretary Sherman’s Meeting with Republic of Korea Minister of Unification Lee and Vice Minister of Unification Choi',

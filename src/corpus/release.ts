@@ -30,6 +30,8 @@ export interface ReleaseSource {
   key: string;
   /** ISO timestamp of the import that stored this version. */
   importedAt?: string;
+  /** The preprocessing rules (src/corpus/rules.ts) its sentences and country tags were derived with, when stored. */
+  rules?: string;
 }
 
 export const RELEASE_KINDS = [

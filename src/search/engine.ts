@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { countryName, resolveCountry } from '../countries/index.js';
 import { inRange, isIsoDate, todayInNewYork } from '../corpus/dates.js';
 import { preprocess } from '../corpus/preprocess.js';
+import { preprocessRulesHash } from '../corpus/rules.js';
 import { loadFiles } from '../corpus/load.js';
 import { normalizeKind } from '../corpus/kind.js';
 import type { RawRelease, Release } from '../corpus/release.js';
@@ -96,6 +97,7 @@ export class Engine {
       engine.load(releases);
       return engine;
     }
+    deriveStoredAgainIfRulesChanged(store);
     // Stored releases are held as metadata; their text is read when a question needs it.
     releases.push(...store.all());
     engine.lastImport = store.lastImport();
@@ -396,6 +398,7 @@ export class Engine {
         continue;
       }
       release.source.importedAt = importedAt;
+      release.source.rules = preprocessRulesHash();
       const existing = batch.get(release.source.key) ?? this.byKey.get(release.source.key) ?? this.sameRelease(release);
       if (existing && sameContent(existing, release)) {
         report.unchanged++;
@@ -483,6 +486,22 @@ export class Engine {
     if (!taken(id)) return id;
     for (let n = 2; ; n++) if (!taken(`${id}-${n}`)) return `${id}-${n}`;
   }
+}
+
+/**
+ * Stored releases keep the sentences, country tags and kind derived when they were imported; after an upgrade that
+ * changes those rules they are derived again from their stored text (once, at start, logged).
+ */
+function deriveStoredAgainIfRulesChanged(store: ReleaseStore): void {
+  const rules = preprocessRulesHash();
+  const stamped = store.rules();
+  if (stamped === rules) return;
+  const count = store.deriveAgain(rules, (release) => ({
+    ...preprocess({ title: release.title, date: release.date, office: release.office, url: release.url, paragraphs: release.paragraphs, kind: release.kind, format: release.source.format }),
+    id: release.id,
+    source: { ...release.source, rules },
+  }));
+  if (count > 0) console.error(`preprocessing rules changed: ${count} stored releases derived again`);
 }
 
 function loadBuiltinCorpus(): Release[] {

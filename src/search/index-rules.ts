@@ -33,11 +33,11 @@ export function indexRulesHash(sources: URL[]): string {
 }
 
 /**
- * Which version of a release an index holds: a stored release changes only through an import, which stamps it;
- * a built-in one (no stamp) is known by its text.
+ * Which version of a release an index holds: a stored release changes only through an import, which stamps it, or
+ * when it is derived again under new preprocessing rules; a built-in one (no stamp) is known by its text.
  */
 export function releaseVersion(release: Release): string {
-  if (release.source.importedAt) return release.source.importedAt;
+  if (release.source.importedAt) return release.source.rules ? `${release.source.importedAt} ${release.source.rules}` : release.source.importedAt;
   let h = stringHash(release.title);
   for (const paragraph of release.paragraphs) h = stringHash(paragraph, h);
   return `text:${h.toString(16)}`;

@@ -97,6 +97,9 @@ const MIGRATIONS: string[] = [
    CREATE VIRTUAL TABLE search_terms USING fts5vocab(search_text, 'row');
    CREATE VIRTUAL TABLE search_title_terms USING fts5vocab(search_titles, 'row');
    CREATE TABLE search_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+  // 6: the preprocessing rules the stored releases were derived with (src/corpus/rules.ts), so an upgrade that
+  // changes them derives their sentences and country tags again.
+  `CREATE TABLE store_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
 ];
 
 export function migrationCount(): number {

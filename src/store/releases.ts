@@ -52,6 +52,39 @@ export class ReleaseStore {
     for (const id of [...replacedIds, ...releases.map((release) => release.id)]) this.texts.delete(id);
   }
 
+  /** The preprocessing rules the stored releases were derived with (null before any were stamped). */
+  rules(): string | null {
+    return (this.db.prepare(`SELECT value FROM store_state WHERE key = 'rules'`).pluck().get() as string | undefined) ?? null;
+  }
+
+  /**
+   * Derives every stored release again with `derive` (new preprocessing rules) and records `rules`, in one
+   * transaction: a crash leaves the old rows and the old stamp. Returns how many releases were derived.
+   */
+  deriveAgain(rules: string, derive: (release: Release) => Release): number {
+    // In pages by id: a statement cannot run while another's rows are being read, and a large corpus is not read whole.
+    const page = this.db.prepare('SELECT id, json FROM releases WHERE id > ? ORDER BY id LIMIT 500');
+    const update = this.db.prepare('UPDATE releases SET json = @json, meta = @meta WHERE id = @id');
+    const stamp = this.db.prepare(`INSERT INTO store_state (key, value) VALUES ('rules', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`);
+    let count = 0;
+    this.db.transaction(() => {
+      let after = '';
+      for (;;) {
+        const rows = page.all(after) as { id: string; json: string }[];
+        if (rows.length === 0) break;
+        for (const { id, json } of rows) {
+          const release = derive(JSON.parse(json) as Release);
+          update.run({ id, json: JSON.stringify(release), meta: JSON.stringify(metaOf(release)) });
+          count++;
+        }
+        after = rows[rows.length - 1]!.id;
+      }
+      stamp.run(rules);
+    })();
+    this.texts.clear();
+    return count;
+  }
+
   lastImport(): string | null {
     const row = this.db.prepare('SELECT MAX(imported_at) AS last FROM releases').get() as { last: string | null };
     return row.last;
