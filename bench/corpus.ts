@@ -11,6 +11,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { DateTime } from 'luxon';
+import { rawFromRelease } from '../src/corpus/preprocess.js';
 import type { RawRelease, Release } from '../src/corpus/release.js';
 import { seededRandom, type Random } from './random.js';
 import { normalizeTitle, words } from './text.js';
@@ -63,19 +64,6 @@ export function loadRealReleases(file = REAL_CORPUS_PATH): RawRelease[] | null {
         key: item.url ?? `${normalizeTitle(item.title)}|${item.date}`,
       } satisfies RawRelease;
     });
-}
-
-export function rawFromRelease(release: Release): RawRelease {
-  return {
-    title: release.title,
-    date: release.date,
-    office: release.office,
-    url: release.url,
-    paragraphs: release.paragraphs,
-    kind: release.kind,
-    format: release.source.format,
-    key: release.source.key,
-  };
 }
 
 /** The built-in corpus from corpus/releases.json when it is there and holds releases; otherwise null. */

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { preprocess } from '../../src/corpus/preprocess.js';
 import type { Release } from '../../src/corpus/release.js';
 import { Engine, MEMORY_INDEX_LIMIT } from '../../src/search/engine.js';
-import { rawFromRelease, readRawJsonl, writeJsonl } from '../corpus.js';
+import { rawFromRelease } from '../../src/corpus/preprocess.js';
+import { readRawJsonl, writeJsonl } from '../corpus.js';
 import type { BenchSystem, TopHit } from './types.js';
 
 const seconds = (since: number): number => (performance.now() - since) / 1000;

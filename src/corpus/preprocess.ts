@@ -8,6 +8,20 @@ import { foldForMatch, normalizeSpace, slugify } from './text.js';
 const TEXT_MARKER = /^(?:begin text|end text)\s*[:.]?$/i;
 
 /** Turns a raw release from any source into the structured record the whole bot uses. */
+/** The raw form of a release, as preprocess() would take it: its stored text and what the source stated. */
+export function rawFromRelease(release: Release): RawRelease {
+  return {
+    title: release.title,
+    date: release.date,
+    office: release.office,
+    url: release.url,
+    paragraphs: release.paragraphs,
+    kind: release.kind,
+    format: release.source.format,
+    key: release.source.key,
+  };
+}
+
 export function preprocess(raw: RawRelease): Release {
   const title = normalizeSpace(raw.title);
   const office = raw.office ? normalizeSpace(raw.office) : null;

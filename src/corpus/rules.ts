@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { sourcesHash } from '../source-hash.js';
 
 // A stored release keeps what preprocessing derived from its text: sentences, country tags, kind. When the rules
 // that derive them change (a new sentence rule, a country alias), stored releases are derived again. The rules are
@@ -18,18 +18,10 @@ let hash: string | null = null;
 /** A short hash of the preprocessing rules, stamped on stored releases. */
 export function preprocessRulesHash(): string {
   if (hash) return hash;
-  const digest = createHash('sha1');
   const countryFiles = readdirSync(fileURLToPath(COUNTRY_RULES))
     .filter((name) => name.endsWith('.ts'))
     .sort()
     .map((name) => new URL(name, COUNTRY_RULES));
-  for (const source of [...RULE_SOURCES, ...countryFiles]) {
-    try {
-      digest.update(readFileSync(source));
-    } catch {
-      digest.update(`${source} unreadable`);
-    }
-  }
-  hash = digest.digest('hex').slice(0, 12);
+  hash = sourcesHash([...RULE_SOURCES, ...countryFiles]);
   return hash;
 }

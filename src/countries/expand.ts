@@ -15,13 +15,10 @@ export interface CountryTerms {
 const LOWER_CASE_WORDS = new Set(['polish', 'jersey', 'guernsey']);
 
 export function expandCountryTerms(text: string): CountryTerms {
-  const { countries } = getGazetteer();
   const codes: string[] = [];
   for (const { code } of countryReferences(text)) if (!codes.includes(code)) codes.push(code);
   const terms: string[] = [];
-  for (const code of codes) {
-    for (const term of countries.get(code)?.searchTerms ?? []) if (!terms.includes(term)) terms.push(term);
-  }
+  for (const code of codes) for (const term of countryTermsFor(code)) if (!terms.includes(term)) terms.push(term);
   return { codes, terms };
 }
 

@@ -245,32 +245,26 @@ const SUPPORT_VERBS = new Set(['supported', 'funded', 'sponsored', 'financed', '
 
 /** "an initiative supported by the United States and the United Kingdom": a partner in a programme, named in passing. */
 function isProgrammePartner(o: Occurrence): boolean {
-  const tokens = o.paragraph!.tokens;
-  const start = tokenIndex(o);
-  for (let i = start - 1; i >= Math.max(1, start - 8); i--) {
-    const token = tokens[i]!;
-    if (token.text === '.' || token.text === ';') return false;
-    if (token.norm === 'by' && SUPPORT_VERBS.has(tokens[i - 1]!.norm)) return true;
-    if (token.norm === 'with' && tokens[i - 1]!.norm === 'partnership') return true;
-  }
-  return false;
-}
-
-/** Where an occurrence starts among its paragraph's tokens. */
-function tokenIndex(o: Occurrence): number {
-  return o.position - o.paragraph!.index * 100_000;
+  return someWordBefore(o, ['.', ';'], (word, before) =>
+    (word === 'by' && before !== undefined && SUPPORT_VERBS.has(before)) || (word === 'with' && before === 'partnership'),
+  );
 }
 
 const CONCERN_WORDS = new Set(['concern', 'concerns', 'concerned', 'against', 'condemned', 'condemns', 'pressed', 'urged', 'appreciation', 'appreciate', 'appreciates', 'thank', 'thanks', 'thanked', 'commend', 'commends', 'commended']);
 
 /** "concern over … in Hong Kong", "pressure campaign against Taiwan", "appreciation to Qatar": what the sentence is about. */
 function isConcernObject(o: Occurrence): boolean {
+  return someWordBefore(o, [',', '.', ';'], (word) => CONCERN_WORDS.has(word));
+}
+
+/** Some of the (up to 8) words before an occurrence, back to a clause mark in `stops`, passes `test` (given the word before it too). */
+function someWordBefore(o: Occurrence, stops: string[], test: (word: string, before: string | undefined) => boolean): boolean {
   const tokens = o.paragraph!.tokens;
-  const start = tokenIndex(o);
+  const start = o.position - o.paragraph!.index * 100_000;
   for (let i = start - 1; i >= Math.max(0, start - 8); i--) {
     const token = tokens[i]!;
-    if (token.text === ',' || token.text === '.' || token.text === ';') return false;
-    if (CONCERN_WORDS.has(token.norm)) return true;
+    if (stops.includes(token.text)) return false;
+    if (test(token.norm, tokens[i - 1]?.norm)) return true;
   }
   return false;
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { countryName, resolveCountry } from '../countries/index.js';
 import { inRange, isIsoDate, todayInNewYork } from '../corpus/dates.js';
-import { preprocess } from '../corpus/preprocess.js';
+import { preprocess, rawFromRelease } from '../corpus/preprocess.js';
 import { preprocessRulesHash } from '../corpus/rules.js';
 import { loadFiles } from '../corpus/load.js';
 import { normalizeKind } from '../corpus/kind.js';
@@ -497,7 +497,7 @@ function deriveStoredAgainIfRulesChanged(store: ReleaseStore): void {
   const stamped = store.rules();
   if (stamped === rules) return;
   const count = store.deriveAgain(rules, (release) => ({
-    ...preprocess({ title: release.title, date: release.date, office: release.office, url: release.url, paragraphs: release.paragraphs, kind: release.kind, format: release.source.format }),
+    ...preprocess(rawFromRelease(release)),
     id: release.id,
     source: { ...release.source, rules },
   }));

@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { countryName } from '../countries/index.js';
 import type { Release } from '../corpus/release.js';
 import { searchTerms } from '../nlp/terms.js';
+import { sourcesHash } from '../source-hash.js';
 
 // Index terms change when tokenizing, stemming, stop words or country names change: a stored index built with
 // other rules must not be used. The rules are the source of the term module and of the index's own module, and
@@ -18,15 +17,7 @@ export function indexRulesHash(sources: URL[]): string {
   const key = sources.map(String).join(' ');
   let hash = hashes.get(key);
   if (!hash) {
-    const digest = createHash('sha1').update(searchTerms(PROBE).join(' '));
-    for (const source of [TERM_RULES, ...sources]) {
-      try {
-        digest.update(readFileSync(source));
-      } catch {
-        digest.update(`${source} unreadable`);
-      }
-    }
-    hash = digest.digest('hex').slice(0, 12);
+    hash = sourcesHash([TERM_RULES, ...sources], searchTerms(PROBE).join(' '));
     hashes.set(key, hash);
   }
   return hash;

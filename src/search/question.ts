@@ -2,7 +2,7 @@ import { countryReferences, countryTermsFor, expandCountryTerms, type CountryTer
 import { organizationTerms } from '../nlp/organizations.js';
 import { synonymTerms } from '../nlp/synonyms.js';
 import { searchTerm, searchTerms } from '../nlp/terms.js';
-import { its, nlp } from '../nlp/wink.js';
+import { taggedWords } from '../nlp/wink.js';
 import { findTimeReference, type TimeContext, type TimeReference } from '../nlp/time.js';
 
 /** What the answer names: a number, a clock time, a date, a person, a place, one country or several, or anything. */
@@ -58,9 +58,7 @@ export function parseQuestion(question: string, timeContext: TimeContext): Parse
 function askedVerb(question: string): string[] {
   const match = /\b(?:what|which)\b[^?,;:]*?\s(?:did|does|do|will|would|has|have|had)\s+(.+)$/i.exec(question);
   if (!match) return [];
-  const tokens = nlp.readDoc(match[1]!).tokens();
-  const words = tokens.out();
-  const tags = tokens.out(its.pos);
+  const { words, tags } = taggedWords(match[1]!);
   for (let i = 0; i < words.length; i++) {
     if (tags[i] !== 'VERB') continue;
     // "what did state say": a noun read as a verb, then the verb.
@@ -127,9 +125,7 @@ function questionType(question: string): QuestionType {
 function countedThings(question: string): string[] {
   const match = /\b(?:how (?:many|much)|number of|amount of)\s+(.*)$/i.exec(question);
   if (!match) return [];
-  const tokens = nlp.readDoc(match[1]!).tokens();
-  const words = tokens.out();
-  const tags = tokens.out(its.pos);
+  const { words, tags } = taggedWords(match[1]!);
   const things: string[] = [];
   for (let i = 0; i < words.length; i++) {
     if (!NOUN_PHRASE_TAGS.has(tags[i]!)) break;

@@ -291,7 +291,6 @@ const TYPE_BONUS: Record<QuestionType, number> = { number: 0.25, time: 0.25, whe
 /** "today", "on Monday": a date, but a weaker answer to "when" than one a reader can place on a calendar. */
 const RELATIVE_DATE_BONUS = 0.05;
 
-
 function typeBonus(question: ParsedQuestion, text: string, traits: SentenceTraits): number {
   switch (question.type) {
     case 'number':
@@ -313,7 +312,6 @@ function typeBonus(question: ParsedQuestion, text: string, traits: SentenceTrait
       return 0;
   }
 }
-
 
 /** The day a question asks about as a release would write it ("June 21", "Jun. 21", "21 June"); null for a longer period. */
 function dayPattern(range: DateRange): RegExp | null {
