@@ -117,9 +117,7 @@ describe('kinds', () => {
   });
 
   it('does not end a sentence at a rank, a "(ret.)" or a month abbreviation', () => {
-    const paragraph = 'In honor of Ambassador (ret.) Ruth A. Davis, FSI renames a room. Gen. Milley and Capt. Smith arrive Sept. 3 at noon. Guests follow.';
-    const release = preprocess({ title: 'T', date: '2021-06-01', office: null, url: null, paragraphs: [paragraph], format: 'jsonl' });
-    expect(release.sentences.map((sentence) => sentence.text)).toEqual([
+    expect(sentencesOf('In honor of Ambassador (ret.) Ruth A. Davis, FSI renames a room. Gen. Milley and Capt. Smith arrive Sept. 3 at noon. Guests follow.')).toEqual([
       'In honor of Ambassador (ret.) Ruth A. Davis, FSI renames a room.',
       'Gen. Milley and Capt. Smith arrive Sept. 3 at noon.',
       'Guests follow.',
@@ -127,11 +125,14 @@ describe('kinds', () => {
   });
 
   it('ends a sentence at "Washington, D.C." but not at an initial', () => {
-    const paragraph = 'Secretary Antony J. Blinken met the minister in Washington, D.C. The Secretary welcomed the talks.';
-    const release = preprocess({ title: 'T', date: '2021-06-01', office: null, url: null, paragraphs: [paragraph], format: 'jsonl' });
-    expect(release.sentences.map((sentence) => sentence.text)).toEqual([
+    expect(sentencesOf('Secretary Antony J. Blinken met the minister in Washington, D.C. The Secretary welcomed the talks.')).toEqual([
       'Secretary Antony J. Blinken met the minister in Washington, D.C.',
       'The Secretary welcomed the talks.',
     ]);
   });
 });
+
+/** The sentences preprocessing splits one paragraph into. */
+function sentencesOf(paragraph: string): string[] {
+  return preprocess({ title: 'T', date: '2021-06-01', office: null, url: null, paragraphs: [paragraph], format: 'jsonl' }).sentences.map((sentence) => sentence.text);
+}

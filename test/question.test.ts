@@ -7,6 +7,9 @@ import { sentenceTerms } from '../src/search/sentences.js';
 
 const context = { today: '2021-12-06', corpusFirst: '2021-05-01', corpusLast: '2021-12-03' };
 const parse = (question: string) => parseQuestion(question, context);
+/** A release of one paragraph holding `texts` as its sentences, about `countries`; its title names nothing asked. */
+const releaseOf = (texts: string[], countries: string[] = []) =>
+  ({ title: 'A Statement', date: '2021-07-01', countries, sentences: texts.map((text) => ({ text, paragraph: 0 })), paragraphs: [texts.join(' ')] }) as Release;
 
 describe('question parsing', () => {
   it('tells "when" the question word from "when" that joins a clause', () => {
@@ -68,7 +71,7 @@ describe('the answer sentence', () => {
       'I congratulate the Malagasy people and the people of Madagascar on the anniversary of Madagascar’s independence.',
       'The United States values our relationship with Madagascar, which rests on our mutual commitment to democracy.',
     ];
-    const release = { title: 'National Day', date: '2021-06-26', countries: ['MG'], sentences: texts.map((text) => ({ text, paragraph: 0 })), paragraphs: [texts.join(' ')] } as Release;
+    const release = releaseOf(texts, ['MG']);
     const question = parse('what holds the US relationship with antananarivo together?');
     // The demonym is rare in releases, so it weighs much.
     const weights = new Map([...question.terms, ...question.expansions].map((term) => [term, searchTerms('Malagasy').includes(term) ? 3 : 1]));
@@ -81,7 +84,7 @@ describe('the answer sentence', () => {
       'Secretary Blinken spoke with Haitian Prime Minister Henry today about the investigation into the assassination of President Moise.',
       'Secretary Blinken urged the government to advance the investigation.',
     ];
-    const release = { title: 'A Call', date: '2021-07-22', sentences: texts.map((text) => ({ text, paragraph: 0 })), paragraphs: [texts.join(' ')] } as Release;
+    const release = releaseOf(texts);
     const question = parse('what did blinken urge prime minister henry about the investigation?');
     // Names weigh little (the title has them), "urge" is a common word of releases.
     const weight = (term: string) => (searchTerms('prime minister henry').includes(term) ? 0.2 : searchTerms('urge').includes(term) ? 0.5 : 1);
@@ -94,7 +97,7 @@ describe('the answer sentence', () => {
     'Secretary Blinken met this afternoon with the AFL-CIO Executive Council, including AFL-CIO President Richard Trumka.',
     'The Secretary also announced the intent to appoint a Special Representative for International Labor Affairs.',
   ];
-  const release = { title: 'A Meeting', date: '2021-07-09', sentences: texts.map((text) => ({ text, paragraph: 0 })), paragraphs: [texts.join(' ')] } as Release;
+  const release = releaseOf(texts);
   const question = parse('what post did blinken announce when he met the AFL-CIO executive council?');
   // The scene's names are rare, the asked words common: by weight alone the opening sentence wins.
   const asked = new Set(searchTerms('post blinken announce'));
