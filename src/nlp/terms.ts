@@ -93,7 +93,19 @@ function computeSearchTerm(token: string): string[] {
 
 /** Distinct search terms of a text, in order of first appearance. */
 export function searchTerms(text: string): string[] {
+  return [...searchTermSet(text)];
+}
+
+/** Distinct search terms of a text, as a set. */
+export function searchTermSet(text: string): Set<string> {
   const seen = new Set<string>();
   for (const token of tokenize(text)) for (const term of searchTerm(token)) seen.add(term);
-  return [...seen];
+  return seen;
+}
+
+/** Every search term of a text in order, repeats kept (for an index that counts them). */
+export function searchTermList(text: string): string[] {
+  const terms: string[] = [];
+  for (const token of tokenize(text)) for (const term of searchTerm(token)) terms.push(term);
+  return terms;
 }

@@ -1,6 +1,6 @@
 import { countryName } from '../countries/index.js';
 import type { Release } from '../corpus/release.js';
-import { searchTerm, tokenize } from '../nlp/terms.js';
+import { searchTermList } from '../nlp/terms.js';
 import type { Db } from '../store/db.js';
 import { indexRulesHash, releaseVersion } from './index-rules.js';
 import { candidateTerms, FIELD_BOOSTS, inverseDocumentFrequency, type IndexHit, type IndexQuery, type SearchIndex } from './search-index.js';
@@ -212,9 +212,7 @@ export class DiskIndex implements SearchIndex {
 
 /** A text as its search terms, separated by spaces (repeats kept: bm25 counts them). */
 function termText(text: string): string {
-  const terms: string[] = [];
-  for (const token of tokenize(text)) for (const term of searchTerm(token)) terms.push(term);
-  return terms.join(' ');
+  return searchTermList(text).join(' ');
 }
 
 function dayNumber(isoDate: string): number {

@@ -1,5 +1,5 @@
 import type { Release, Sentence } from '../corpus/release.js';
-import { searchTerm, tokenize } from '../nlp/terms.js';
+import { searchTermSet } from '../nlp/terms.js';
 import { LruCache } from '../lru.js';
 import { invert } from './invert.js';
 
@@ -61,17 +61,12 @@ export function sentenceTerms(release: Release): Set<string>[] {
 export function releaseTerms(release: Release): ReleaseTerms {
   let terms = termCache.get(release);
   if (!terms) {
-    const sentences = release.sentences.map((sentence) => termSet(sentence.text));
+    const sentences = release.sentences.map((sentence) => searchTermSet(sentence.text));
     terms = { sentences, sentencesWith: invert(sentences) };
     termCache.set(release, terms);
   }
   return terms;
 }
 
-function termSet(text: string): Set<string> {
-  const terms = new Set<string>();
-  for (const token of tokenize(text)) for (const term of searchTerm(token)) terms.add(term);
-  return terms;
-}
 
 export type { Sentence };
