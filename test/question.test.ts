@@ -23,6 +23,7 @@ describe('question parsing', () => {
     expect(parse('which countries signed the statement?').type).toBe('countries');
     expect(parse('how far back do US-portugal relations go?').type).toBe('when');
     expect(parse('where does the UAE rank as a trading partner?').type).toBe('general');
+    expect(parse('what did state say about the protests?').type).toBe('general');
   });
 
   it('reads "late July", "early June" and "mid-July" as a part of the month to filter by', () => {
@@ -30,6 +31,14 @@ describe('question parsing', () => {
     expect(parse('what was said in early june about vaccines').time).toMatchObject({ range: { from: '2021-06-01', to: '2021-06-10' }, explicit: true });
     expect(parse('statements since mid-July').time?.range).toEqual({ from: '2021-07-11' });
     expect(parse('late july armenia border').terms).not.toContain('late');
+  });
+
+  it('reads "may" as the month after a word that introduces a time, and as the verb elsewhere', () => {
+    expect(parse('what did state say about the protesters in late may?').time).toMatchObject({ range: { from: '2021-05-21', to: '2021-05-31' }, label: 'late May 2021', explicit: true });
+    expect(parse('statements since may').time?.range).toEqual({ from: '2021-05-01' });
+    expect(parse('gaza ceasefire talks mid-may').time?.range).toEqual({ from: '2021-05-11', to: '2021-05-20' });
+    expect(parse('what was said in may about vaccines').time?.range).toEqual({ from: '2021-05-01', to: '2021-05-31' });
+    expect(parse('which countries may host the talks?').time).toBeNull();
   });
 
   it('knows the words of a country named in several words, so a release about it covers them', () => {
@@ -62,6 +71,7 @@ describe('question parsing', () => {
     expect(askedClause('what post did blinken announce when he met the AFL-CIO executive council?')).toBe('what post did blinken announce');
     expect(askedClause('when is the next round of talks?')).toBeNull();
     expect(askedClause('who led the kenyan delegation?')).toBeNull();
+    expect(askedClause('what did state say about militias going after protesters?')).toBeNull();
   });
 });
 

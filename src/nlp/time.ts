@@ -66,7 +66,7 @@ const MAY_NAME_A_DATE =
 function calendarReference(question: string, context: TimeContext): TimeReference | null {
   if (!MAY_NAME_A_DATE.test(question)) return null;
   const reference = DateTime.fromISO(context.corpusLast ?? context.today).toJSDate();
-  for (const result of chrono.en.parse(question, reference)) {
+  for (const result of dateParser.parse(question, reference)) {
     const start = result.start;
     // A weekday or a clock time alone says nothing about which releases are meant.
     if (!start.isCertain('month') && !start.isCertain('year')) continue;
@@ -108,6 +108,27 @@ function calendarReference(question: string, context: TimeContext): TimeReferenc
   }
   return null;
 }
+
+/**
+ * chrono's English parser, except that "may" is read as the month after any word that introduces a time ("late may",
+ * "since may", "mid-may"), not only after "in": chrono drops it elsewhere because "may" is mostly the verb.
+ */
+const dateParser = (() => {
+  const parser = chrono.en.casual.clone();
+  const at = parser.refiners.findIndex((refiner) => refiner.constructor.name === 'ENUnlikelyFormatFilter');
+  if (at < 0) return parser;
+  const chronoFilter = parser.refiners[at]!;
+  parser.refiners[at] = {
+    refine(context, results) {
+      const kept = chronoFilter.refine(context, results);
+      const month = results.filter((result) => !kept.includes(result) && /^may$/i.test(result.text.trim()) && MONTH_MAY_BEFORE.test(context.text.slice(0, result.index)));
+      return [...kept, ...month].sort((a, b) => a.index - b.index);
+    },
+  };
+  return parser;
+})();
+
+const MONTH_MAY_BEFORE = /\b(in|late|early|mid|since|until|till|before|during|after|from|of|through|throughout)[\s-]*$/i;
 
 const PART_OF_PERIOD = /\b(early|mid|late|beginning of|middle of|end of)(?:\s+|-)$/;
 

@@ -81,7 +81,8 @@ export function askedClause(question: string): string | null {
   const leading = /^(?:after|before|during|following|at|on|in|with|as for|regarding)\b[^,?]*,\s*(.+)$/i.exec(asked);
   if (leading && searchTerms(leading[1]!).length > 0) asked = leading[1]!;
   // "when" that joins a clause ("… when he met …"), not the question word ("… when is the next round?").
-  const trailing = /^(.+?)\s+\b(?:when|while|during|after|before)\s+(?!(?:is|are|was|were|will|would|did|does|do|can|could|should|has|have|had)\b).+$/i.exec(asked);
+  // "going after", "looking after": a verb's particle, not a clause.
+  const trailing = /^(.+?)(?<!\b(?:go|goes|going|went|gone|look|looks|looking|looked|come|comes|coming|came|run|running|ran|chase|chasing|chased|take|takes|taking|took))\s+\b(?:when|while|during|after|before)\s+(?!(?:is|are|was|were|will|would|did|does|do|can|could|should|has|have|had)\b).+$/i.exec(asked);
   if (trailing && searchTerms(trailing[1]!).length > 0) asked = trailing[1]!;
   return asked === question.trim() ? null : asked;
 }
@@ -114,7 +115,8 @@ function questionType(question: string): QuestionType {
   if (/\b(what|which) time\b(?! (period|frame|span))|\bat what hour\b/.test(q)) return 'time';
   if (/^\W*when\b|\b(since|until|by) when\b|\bwhen (is|are|was|were|will|would|did|does|do|can|could|should|has|have|had)\b|\b(what|which) (dates?|days?|time (period|frame|span))\b|\b(what|which) (were|was|are|is) the (dates?|days?)\b|\bhow (long|far back|old)\b/.test(q)) return 'when';
   if (/\b(which|what) (countries|nations|governments|states)\b|\bwhich .*\b(countries|governments)\b/.test(q)) return 'countries';
-  if (/\b(which|what) (\w+ )?(country|nation|government|state)\b(?!s)/.test(q)) return 'country';
+  // "which african country", not "what did state say".
+  if (/\b(which|what) (?!(?:did|does|do|has|have|had|will|would|is|was|are|were|can|could|should)\b)(\w+ )?(country|nation|government|state)\b(?!s)/.test(q)) return 'country';
   if (/\bwho(m|se)?\b/.test(q)) return 'who';
   // "where does the UAE rank", "where do talks stand": a standing, not a place.
   if (/\bwhere\b/.test(q) && !/\bwhere (does|do|did|is|are) .*\b(rank|ranks|stand|stands)\b/.test(q)) return 'where';
