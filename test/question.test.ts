@@ -58,6 +58,13 @@ describe('question parsing', () => {
     expect(parse('who led the kenyan delegation?').verb).toEqual([]);
   });
 
+  it('knows whose words a "what did X say" question asks for', () => {
+    expect(parse('what did blinken tell merkel about germany?').speaker).toEqual(['blinken']);
+    expect(parse('how did FM Kuleba describe Ukraine?').speaker).toEqual(['fm', 'kuleba']);
+    expect(parse('what did the secretary say about the pipeline?').speaker).toEqual(['secretary']);
+    expect(parse('who led the kenyan delegation?').speaker).toEqual([]);
+  });
+
   it('knows what "how many" counts, joined words included', () => {
     expect(parse('how many people and entities were sanctioned?').focus).toEqual([...searchTerms('people'), ...searchTerms('entities')]);
     expect(parse('how many belarusian journalists have been detained?').focus).toEqual(searchTerms('belarusian journalists'));
@@ -101,6 +108,24 @@ describe('the answer sentence', () => {
     const weights = new Map(question.terms.map((term) => [term, weight(term)]));
     expect(bestSentence(release, sentenceTerms(release), new Set(), question, weights).index).toBe(1);
     expect(bestSentence(release, sentenceTerms(release), new Set(), { ...question, verb: [] }, weights).index).toBe(0);
+  });
+
+  it('in a transcript, comes from the turn of the speaker asked about, never from a reporter’s question', () => {
+    const paragraphs = [
+      'QUESTION: Mr. Secretary, what did you tell the Chancellor about Germany and the pipeline?',
+      'CHANCELLOR MERKEL: Germany and the pipeline are on our agenda, and Germany looks forward to the exchange.',
+      'SECRETARY BLINKEN: Germany is one of our closest partners.',
+      'We will work closely with Germany on the pipeline and on energy security across Europe.',
+    ];
+    const title = 'Secretary Blinken and Chancellor Merkel Before Their Meeting';
+    const release = { ...releaseOf(paragraphs), title, paragraphs, sentences: paragraphs.map((text, paragraph) => ({ text, paragraph })) } as Release;
+    const question = parse('what did blinken tell merkel about germany and the pipeline?');
+    expect(question.speaker).toEqual(['blinken']);
+    const weights = new Map(question.terms.map((term) => [term, 1]));
+    const choose = (q: typeof question) => bestSentence(release, sentenceTerms(release), new Set(searchTerms(title)), q, weights).index;
+    expect(choose(question)).toBe(3);
+    // Asked about no one in particular, the minister's words match best; the reporter's still do not count.
+    expect(choose({ ...question, speaker: [] })).toBe(1);
   });
 
   const texts = [

@@ -7,6 +7,7 @@ import { searchTerms } from '../src/nlp/terms.js';
 import { QuestionCoverage, TermOccurrences } from '../src/search/coverage.js';
 import type { ParsedQuestion, QuestionType } from '../src/search/question.js';
 import { bestSentence } from '../src/search/rank.js';
+import { paragraphSpeakers } from '../src/corpus/turns.js';
 import { isBoilerplate, isPreamble, releaseTerms, sentenceTerms, startsDangling } from '../src/search/sentences.js';
 
 /**
@@ -21,7 +22,23 @@ const long: Release = {
   paragraphs: builtin.flatMap((r) => r.paragraphs),
   sentences: builtin.flatMap((r, n) => r.sentences.map((s) => ({ ...s, paragraph: s.paragraph + 100 * n }))),
 };
-const releases = [...builtin, long];
+// A transcript: turns of a reporter, the Secretary and a minister (one paragraph unlabelled, so a turn runs on),
+// so that the speaker rules are held to their definition too.
+const LABELS = ['QUESTION: ', 'SECRETARY BLINKEN: ', '', 'FOREIGN MINISTER ODINGA: '];
+const offsets = builtin.map((_, n) => builtin.slice(0, n).reduce((sum, r) => sum + r.paragraphs.length, 0));
+const transcript: Release = {
+  ...builtin[0]!,
+  id: 'transcript',
+  paragraphs: builtin.flatMap((r) => r.paragraphs).map((p, i) => LABELS[i % LABELS.length] + p),
+  sentences: builtin.flatMap((r, n) =>
+    r.sentences.map((s, i) => {
+      const paragraph = s.paragraph + offsets[n]!;
+      const opens = i === 0 || r.sentences[i - 1]!.paragraph !== s.paragraph;
+      return { ...s, paragraph, text: (opens ? LABELS[paragraph % LABELS.length] : '') + s.text };
+    }),
+  ),
+};
+const releases = [...builtin, long, transcript];
 
 function seeded(seed: number): () => number {
   let s = seed;
@@ -62,6 +79,7 @@ function randomCase(random: () => number): { question: ParsedQuestion; weights: 
     topic: random() < 0.4 ? [pick(terms)] : [],
     asked: [],
     verb: [],
+    speaker: random() < 0.3 ? [pick(['blinken', 'odinga', 'price'])] : [],
   };
   return { question, weights };
 }
@@ -98,6 +116,9 @@ function plainBestSentence(release: Release, question: ParsedQuestion, weights: 
   }
   const total = question.terms.reduce((sum, term) => sum + (local.get(term) ?? 0), 0) || 1;
   const known = new Set([...all, ...titleTerms]);
+  const speakers = paragraphSpeakers(release.paragraphs);
+  const speaksAsked = (speaker: string) => speaker.toLowerCase().split(' ').some((word) => question.speaker.includes(word));
+  const askedSpeaks = speakers.some((speaker) => speaker && speaksAsked(speaker));
   let best = { index: -1, score: 0 };
   release.sentences.forEach((sentence, i) => {
     if (isBoilerplate(sentence.text)) return;
@@ -115,7 +136,10 @@ function plainBestSentence(release: Release, question: ParsedQuestion, weights: 
       for (const term of terms) if (!known.has(term)) fresh++;
       if (terms.size > 0 && fresh / terms.size < 0.5) score -= 0.15;
     }
-    if (/^(QUESTION|Q|MODERATOR|OPERATOR)\s*:/.test(sentence.text)) score -= 0.3;
+    // A reporter's turn asks; another speaker than the one asked about answers less.
+    const speaker = speakers[sentence.paragraph];
+    if (speaker === 'QUESTION') score -= 0.3;
+    else if (speaker && askedSpeaks && !speaksAsked(speaker)) score -= 0.3;
     const words = sentence.text.split(/\s+/).length;
     if (words < 6) score -= 0.1;
     if (words > 60) score -= 0.05;
@@ -170,7 +194,7 @@ describe('the re-ranking measures what its plain definition measures', () => {
     const texts = ['Kenya signed the accord on maritime security with its partners.', 'Kenya and its minister signed the accord on maritime security.'];
     const release: Release = { ...builtin[0]!, title: 'A Statement', sentences: texts.map((text) => ({ text, paragraph: 0 })), paragraphs: [texts.join(' ')] };
     // The second sentence names what a "how many" question counts (a bonus it could earn) but gives no number.
-    const question: ParsedQuestion = { terms: ['kenya'], expansions: [], countryCodes: [], time: null, type: 'general', countryTerms: new Map(), focus: ['minist'], topic: [], asked: [], verb: [] };
+    const question: ParsedQuestion = { terms: ['kenya'], expansions: [], countryCodes: [], time: null, type: 'general', countryTerms: new Map(), focus: ['minist'], topic: [], asked: [], verb: [], speaker: [] };
     const best = bestSentence(release, sentenceTerms(release), new Set(searchTerms(release.title)), question, new Map([['kenya', 2]]));
     expect(best).toEqual({ index: 0, score: 1 });
   });

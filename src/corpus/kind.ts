@@ -1,4 +1,5 @@
 import { RELEASE_KINDS, type ReleaseKind } from './release.js';
+import { SPEAKER_LABEL } from './turns.js';
 
 const KIND_ALIASES: Record<string, ReleaseKind> = {
   'press statement': 'Press Statement',
@@ -26,8 +27,6 @@ export function normalizeKind(stated: string | null | undefined): ReleaseKind | 
   return RELEASE_KINDS.find((kind) => kind.toLowerCase() === key) ?? null;
 }
 
-// A line like "SECRETARY BLINKEN:" or "MR PRICE:" marks a transcript.
-const SPEAKER_LABEL = /^(?:[A-Z][A-Z.'’-]+ ){0,3}[A-Z][A-Z.'’-]+:/;
 
 /** The kind a release states, else the one its title and text show, else Press Statement. */
 export function inferKind(title: string, paragraphs: string[], stated?: string | null): ReleaseKind {
@@ -41,6 +40,7 @@ export function inferKind(title: string, paragraphs: string[], stated?: string |
   if (/\bjoint (statement|press release|communiqu)/.test(t) || /^the (text of the )?following (joint )?statement/.test(opening))
     return 'Joint Statement';
   if (t.startsWith('fact sheet') || t.includes('fact sheet')) return 'Fact Sheet';
+  // A line like "SECRETARY BLINKEN:" or "MR PRICE:" marks a transcript.
   if (paragraphs.slice(0, 6).filter((p) => SPEAKER_LABEL.test(p)).length >= 1 || /^(remarks|interview)\b/.test(t) || /\bat a (joint )?press (availability|conference)\b/.test(t))
     return 'Remarks';
   if (/^(readout|secretary blinken[’']s (call|meeting|virtual meeting)|deputy secretary [a-z]+[’']s (call|meeting))/.test(t) || /^the below is attributable to/.test(opening))

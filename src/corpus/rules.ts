@@ -8,6 +8,7 @@ import { sourcesHash } from '../source-hash.js';
 const RULE_SOURCES = [
   new URL('./preprocess.ts', import.meta.url),
   new URL('./kind.ts', import.meta.url),
+  new URL('./turns.ts', import.meta.url),
   new URL('./text.ts', import.meta.url),
   new URL('../nlp/sentences.ts', import.meta.url),
 ];

@@ -31,6 +31,8 @@ export interface ParsedQuestion {
   asked: string[];
   /** The verb a "what did X …" question asks about, with its synonyms ("urge", "agree", "discuss"): the answer says it. */
   verb: string[];
+  /** Lowercase words naming who a "what did X say/tell …" question asks about ("blinken", "kuleba"): in a transcript, their turns answer. */
+  speaker: string[];
 }
 
 export function parseQuestion(question: string, timeContext: TimeContext): ParsedQuestion {
@@ -51,8 +53,20 @@ export function parseQuestion(question: string, timeContext: TimeContext): Parse
     topic: topicTerms(rest),
     asked: askedTerms(rest),
     verb: askedVerb(rest),
+    speaker: askedSpeaker(rest),
   };
 }
+
+/** "what did Blinken tell Merkel" → blinken; "how did FM Kuleba describe Ukraine" → fm, kuleba. */
+function askedSpeaker(question: string): string[] {
+  const match = SPEAKER_ASKED.exec(question);
+  if (!match) return [];
+  return match[1]!.toLowerCase().split(/[\s’']+/).filter((word) => word.length > 1 && !SPEAKER_FILLER.has(word));
+}
+
+const SPEAKER_ASKED =
+  /\b(?:what|how)\s+(?:did|does|do|has|have|will|would)\s+((?:[\w.’'-]+\s+){0,3}?[\w.’'-]+)\s+(?:say|said|tell|told|describe|call|think|want|urge|stress|mean|reply|respond|answer|add|mention|promise|explain|express|emphasi[sz]e)\b/i;
+const SPEAKER_FILLER = new Set(['the', 'a', 'an', 's', 'of', 'and', 'us', 'u.s.', 'he', 'she', 'they', 'it', 'we', 'you', 'i']);
 
 /** "what did Blinken urge …" → urge; "what has the US pledged …" → pledge. */
 function askedVerb(question: string): string[] {
@@ -111,7 +125,7 @@ function topicTerms(question: string): string[] {
 
 function questionType(question: string): QuestionType {
   const q = question.toLowerCase();
-  if (/\bhow (many|much)\b|\bwhat (number|percentage|amount)\b|\bhow large\b/.test(q)) return 'number';
+  if (/\bhow (many|much|large|big)\b|\b(what|which) (number|percentage|percent|share|proportion|fraction|portion|amount|sum|figure)\b/.test(q)) return 'number';
   if (/\b(what|which) time\b(?! (period|frame|span))|\bat what hour\b/.test(q)) return 'time';
   if (/^\W*when\b|\b(since|until|by) when\b|\bwhen (is|are|was|were|will|would|did|does|do|can|could|should|has|have|had)\b|\b(what|which) (dates?|days?|time (period|frame|span))\b|\b(what|which) (were|was|are|is) the (dates?|days?)\b|\bhow (long|far back|old)\b/.test(q)) return 'when';
   if (/\b(which|what) (countries|nations|governments|states)\b|\bwhich .*\b(countries|governments)\b/.test(q)) return 'countries';

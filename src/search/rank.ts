@@ -5,7 +5,8 @@ import { QuestionCoverage, TermOccurrences } from './coverage.js';
 import type { ReleaseIndex } from './index.js';
 import { LARGE_CORPUS } from './search-index.js';
 import type { ParsedQuestion, QuestionType } from './question.js';
-import { isBoilerplate, isPreamble, releaseTerms, startsDangling } from './sentences.js';
+import { isBoilerplate, isPreamble, releaseTerms, sentenceSpeakers, startsDangling } from './sentences.js';
+import { isQuestionerLabel } from '../corpus/turns.js';
 import { countriesNamed, namesPerson, traitsOf, type SentenceTraits } from './sentence-traits.js';
 import type { DateRange } from './types.js';
 
@@ -163,6 +164,8 @@ function topSentences(
   if (favourAsked) weighAskedClause(question, local);
   const total = question.terms.reduce((sum, term) => sum + (local.get(term) ?? 0), 0) || 1;
   const known = question.type === 'general' ? new Set([...all, ...titleTerms]) : null;
+  const speakers = sentenceSpeakers(release);
+  const askedSpeaks = speakerMatcher(question, speakers);
   // Best first; of equal scores the earlier sentence first, as when reading in order. Only positive scores count.
   const top: { index: number; score: number }[] = [];
   for (const { index, share, ceiling } of answerCandidates(all, local, total, occurrences, question)) {
@@ -172,7 +175,11 @@ function topSentences(
     if (isBoilerplate(text)) continue;
     // A preamble says who issued the text: an answer to "who" and "which countries", a restatement otherwise.
     if (isPreamble(text) && question.type !== 'who' && question.type !== 'countries' && question.type !== 'country') continue;
-    const score = answerScore(share, text, sentences[index]!, question, known);
+    let score = answerScore(share, text, sentences[index]!, question, known);
+    // A reporter's question restates what is asked about; the answer is in what the speakers say.
+    const speaker = speakers[index];
+    if (speaker && isQuestionerLabel(speaker)) score -= QUESTIONER_PENALTY;
+    else if (speaker && askedSpeaks && !askedSpeaks(speaker)) score -= OTHER_SPEAKER_PENALTY;
     if (score <= 0) continue;
     const at = top.findIndex((other) => score > other.score || (score === other.score && index < other.index));
     top.splice(at < 0 ? top.length : at, 0, { index, score });
@@ -259,7 +266,6 @@ function answerScore(share: number, text: string, terms: Set<string>, question: 
     for (const term of terms) if (!known.has(term)) fresh++;
     if (terms.size > 0 && fresh / terms.size < 0.5) score -= 0.15;
   }
-  if (traits.speakerLabel) score -= 0.3;
   if (traits.words < 6) score -= 0.1;
   if (traits.words > 60) score -= 0.05;
   return score;
@@ -278,6 +284,20 @@ function saysVerb(question: ParsedQuestion, terms: Set<string>): boolean {
   return question.verb.some((verb) => terms.has(verb));
 }
 
+/**
+ * Whether a transcript's speaker is the one a "what did X say" question asks about; null when no speaker of the
+ * release is (a statement, or X is "the US").
+ */
+function speakerMatcher(question: ParsedQuestion, speakers: (string | null)[]): ((speaker: string) => boolean) | null {
+  if (question.speaker.length === 0) return null;
+  const matches = (speaker: string) => speaker.toLowerCase().split(/\s+/).some((word) => question.speaker.includes(word));
+  return speakers.some((speaker) => speaker !== null && matches(speaker)) ? matches : null;
+}
+
+/** What a sentence loses in a transcript when another speaker than the one asked about says it. */
+const OTHER_SPEAKER_PENALTY = 0.3;
+/** What a sentence in a reporter's or moderator's turn loses: it asks, it does not answer. */
+const QUESTIONER_PENALTY = 0.3;
 /** How much more the words of what the question is about ("about the protests") weigh in choosing the sentence. */
 const TOPIC_WEIGHT = 2;
 /** What is left of the share of a sentence that lacks what the question's type asks for (a date, a number, a name). */

@@ -1,6 +1,7 @@
 import type { Release, Sentence } from '../corpus/release.js';
 import { searchTermSet } from '../nlp/terms.js';
 import { LruCache } from '../lru.js';
+import { paragraphSpeakers } from '../corpus/turns.js';
 import { invert } from './invert.js';
 
 /** Sentences that are layout or boilerplate, never an answer or a summary line. */
@@ -68,5 +69,17 @@ export function releaseTerms(release: Release): ReleaseTerms {
   return terms;
 }
 
+const speakerCache = new LruCache<Release, (string | null)[]>(TERM_CACHE_RELEASES);
+
+/** Who speaks each sentence of a transcript ("SECRETARY BLINKEN", "QUESTION"); null outside labelled turns. */
+export function sentenceSpeakers(release: Release): (string | null)[] {
+  let speakers = speakerCache.get(release);
+  if (!speakers) {
+    const byParagraph = paragraphSpeakers(release.paragraphs);
+    speakers = release.sentences.map((sentence) => byParagraph[sentence.paragraph] ?? null);
+    speakerCache.set(release, speakers);
+  }
+  return speakers;
+}
 
 export type { Sentence };
