@@ -11,8 +11,6 @@ export interface SentenceTraits {
   words: number;
   /** Starts with a word pointing back ("This", "He", "They"). */
   dangling: boolean;
-  /** A transcript's "QUESTION:" or "MODERATOR:" line. */
-  speakerLabel: boolean;
   /** A number other than a date: "224 men, women, and children", "forty-four individuals". */
   count: boolean;
   clock: boolean;
@@ -33,7 +31,6 @@ export function traitsOf(text: string): SentenceTraits {
     traits = {
       words: text.split(/\s+/).length,
       dangling: startsDangling(text),
-      speakerLabel: SPEAKER_LABEL.test(text),
       count: NUMBER_PATTERN.test(text.replace(DATES, ' ')),
       clock: CLOCK_PATTERN.test(text),
       calendarDate: CALENDAR_DATE_PATTERN.test(text),
@@ -46,7 +43,6 @@ export function traitsOf(text: string): SentenceTraits {
   return traits;
 }
 
-const SPEAKER_LABEL = /^(QUESTION|Q|MODERATOR|OPERATOR)\s*:/;
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const DATE_PATTERN = new RegExp(`\\b(${MONTH}\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH}|(?:19|20)\\d{2}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|yesterday|\\d{1,2}:\\d{2}|[ap]\\.m\\.)`, 'i');
 const CALENDAR_DATE_PATTERN = new RegExp(`\\b(${MONTH}\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH}|(?:19|20)\\d{2})\\b`, 'i');
