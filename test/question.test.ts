@@ -56,6 +56,8 @@ describe('question parsing', () => {
     expect(parse('what has the US pledged to lebanon').verb).toEqual(searchTerms('pledged'));
     expect(parse('blinken macron meeting: what did they discuss on africa').verb).toContain(searchTerms('discuss')[0]);
     expect(parse('who led the kenyan delegation?').verb).toEqual([]);
+    // "who did X thank": the answer says it, in any of its words ("we are grateful to …").
+    expect(parse('who did the US thank for the release of the detainees?').verb).toEqual(expect.arrayContaining(searchTerms('thank grateful')));
   });
 
   it('knows whose words a "what did X say" question asks for', () => {

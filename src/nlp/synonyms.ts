@@ -9,7 +9,7 @@ const GROUPS: string[][] = [
   ['talk', 'discuss', 'discussion', 'conversation'],
   ['meet', 'met', 'meeting'],
   ['say', 'said', 'state', 'stated', 'note', 'noted', 'stress', 'stressed', 'underscore', 'underscored', 'emphasize', 'emphasized', 'reiterate', 'reiterated'],
-  ['thank', 'thanked', 'appreciation', 'gratitude', 'appreciate'],
+  ['thank', 'thanked', 'appreciation', 'gratitude', 'appreciate', 'grateful'],
   ['praise', 'commend', 'welcome', 'applaud', 'congratulate'],
   ['criticize', 'condemn', 'concern', 'regret'],
   ['deal', 'agreement', 'accord'],

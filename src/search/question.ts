@@ -70,7 +70,7 @@ const SPEAKER_FILLER = new Set(['the', 'a', 'an', 's', 'of', 'and', 'us', 'u.s.'
 
 /** "what did Blinken urge …" → urge; "what has the US pledged …" → pledge. */
 function askedVerb(question: string): string[] {
-  const match = /\b(?:what|which)\b[^?,;:]*?\s(?:did|does|do|will|would|has|have|had)\s+(.+)$/i.exec(question);
+  const match = /\b(?:what|which|who|whom)\b[^?,;:]*?\s(?:did|does|do|will|would|has|have|had)\s+(.+)$/i.exec(question);
   if (!match) return [];
   const { words, tags } = taggedWords(match[1]!);
   for (let i = 0; i < words.length; i++) {
