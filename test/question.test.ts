@@ -49,6 +49,10 @@ describe('question parsing', () => {
   it('reads "the east" as "eastern" and a vote as an election', () => {
     expect(searchTerms('eastern Congo')).toEqual(searchTerms('east congo'));
     expect(parse('what did they say about the next vote').expansions).toContain(searchTerms('election')[0]);
+    // Derived forms the stemmer keeps apart: "foreign ministers meeting" finds the "Foreign Ministerial".
+    expect(searchTerms('ministers')).not.toEqual(searchTerms('ministerial'));
+    expect(parse('the nato foreign ministers meeting').expansions).toContain(searchTerms('ministerial')[0]);
+    expect(parse('asia-pacific partners').expansions).toContain(searchTerms('partnership')[0]);
   });
 
   it('knows the verb a "what did X …" question asks about', () => {

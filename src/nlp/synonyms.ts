@@ -19,6 +19,15 @@ const GROUPS: string[][] = [
   ['head', 'lead', 'led', 'chair', 'chairs'],
   ['pm', 'prime'],
   ['fm', 'foreign'],
+  // Derived forms the stemmer keeps apart.
+  ['minister', 'ministerial'],
+  ['partner', 'partnership'],
+  ['region', 'regional'],
+  ['democracy', 'democratic'],
+  ['president', 'presidential'],
+  ['economy', 'economic'],
+  ['nation', 'national'],
+  ['govern', 'government'],
   ['hezbollah', 'hizballah'],
   ['isis', 'daesh', 'isil'],
 ];
