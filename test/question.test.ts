@@ -24,6 +24,9 @@ describe('question parsing', () => {
     expect(parse('how far back do US-portugal relations go?').type).toBe('when');
     expect(parse('where does the UAE rank as a trading partner?').type).toBe('general');
     expect(parse('what did state say about the protests?').type).toBe('general');
+    expect(parse('which former US president did blinken call?').type).toBe('who');
+    expect(parse('what UN envoy briefed the ministers?').type).toBe('who');
+    expect(parse('which secretary general report came out?').type).toBe('general');
   });
 
   it('reads "late July", "early June" and "mid-July" as a part of the month to filter by', () => {
@@ -104,7 +107,7 @@ describe('the answer sentence', () => {
 
   it('says what the question asks the speaker did, among sentences that match about as well', () => {
     const texts = [
-      'Secretary Blinken spoke with Haitian Prime Minister Henry today about the investigation into the assassination of President Moise.',
+      'Secretary Blinken and Haitian Prime Minister Henry today reviewed the investigation into the assassination of President Moise.',
       'Secretary Blinken urged the government to advance the investigation.',
     ];
     const release = releaseOf(texts);
@@ -114,6 +117,20 @@ describe('the answer sentence', () => {
     const weights = new Map(question.terms.map((term) => [term, weight(term)]));
     expect(bestSentence(release, sentenceTerms(release), new Set(), question, weights).index).toBe(1);
     expect(bestSentence(release, sentenceTerms(release), new Set(), { ...question, verb: [] }, weights).index).toBe(0);
+  });
+
+  it('is not the readout’s scene (who spoke with whom) when the question asks what was said', () => {
+    const texts = [
+      'Secretary Blinken spoke today with Kenyan Foreign Minister Omamo about maritime security and the elections.',
+      'The Secretary underscored support for free and fair elections in Kenya and for maritime security.',
+    ];
+    const title = 'Secretary Blinken’s Call with Kenyan Foreign Minister Omamo';
+    const release = { ...releaseOf(texts, ['KE']), title };
+    const weights = new Map([...searchTerms('kenyan foreign minister omamo maritime security elections'), 'blinken'].map((term) => [term, 1]));
+    const choose = (question: string) => bestSentence(release, sentenceTerms(release), new Set(searchTerms(title)), parse(question), weights).index;
+    expect(choose('what did blinken and omamo say about the elections and maritime security?')).toBe(1);
+    // "Who" is answered by the scene: it names the counterpart.
+    expect(choose('who did blinken speak with about the elections and maritime security?')).toBe(0);
   });
 
   it('in a transcript, comes from the turn of the speaker asked about, never from a reporter’s question', () => {

@@ -131,6 +131,8 @@ function plainBestSentence(release: Release, question: ParsedQuestion, weights: 
     // Without what its type asks for (a place, a country), a sentence keeps 0.6 of its share.
     let score = Math.min(1, matched / total) * (bonus === 0 && question.type !== 'general' ? 0.6 : 1) + bonus;
     if (startsDangling(sentence.text)) score -= 0.03;
+    // Who spoke with whom is the scene, not what was said there.
+    if (question.type === 'general' && /\b(spoke|speaks|met|meets|held a (phone )?call|had a (phone )?call|talked)\b[^.;]{0,40}\bwith\b/i.test(sentence.text)) score -= 0.2;
     if (question.type === 'general') {
       let fresh = 0;
       for (const term of terms) if (!known.has(term)) fresh++;

@@ -123,6 +123,10 @@ function topicTerms(question: string): string[] {
   return searchTerms(match[1]!);
 }
 
+/** "which former US president", "what UN envoy": a person is asked for. */
+const WHICH_PERSON =
+  /\b(which|what) (?!(?:did|does|do|has|have|had|will|would|is|was|are|were)\b)(\w+ ){0,2}(president|minister|official|officials|envoy|ambassador|secretary|leader|leaders|spokesperson|diplomat|journalist|journalists|activist|activists|judge|commander|representative|coordinator|chairman|chairwoman|chair|person|people)\b(?! (general|council|office|day|report|commission)\b)/;
+
 function questionType(question: string): QuestionType {
   const q = question.toLowerCase();
   if (/\bhow (many|much|large|big)\b|\b(what|which) (number|percentage|percent|share|proportion|fraction|portion|amount|sum|figure)\b/.test(q)) return 'number';
@@ -131,7 +135,7 @@ function questionType(question: string): QuestionType {
   if (/\b(which|what) (countries|nations|governments|states)\b|\bwhich .*\b(countries|governments)\b/.test(q)) return 'countries';
   // "which african country", not "what did state say".
   if (/\b(which|what) (?!(?:did|does|do|has|have|had|will|would|is|was|are|were|can|could|should)\b)(\w+ )?(country|nation|government|state)\b(?!s)/.test(q)) return 'country';
-  if (/\bwho(m|se)?\b/.test(q)) return 'who';
+  if (/\bwho(m|se)?\b/.test(q) || WHICH_PERSON.test(q)) return 'who';
   // "where does the UAE rank", "where do talks stand": a standing, not a place.
   if (/\bwhere\b/.test(q) && !/\bwhere (does|do|did|is|are) .*\b(rank|ranks|stand|stands)\b/.test(q)) return 'where';
   return 'general';

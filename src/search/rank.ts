@@ -260,6 +260,7 @@ function answerScore(share: number, text: string, terms: Set<string>, question: 
   if (traits.count && namesFocus(question, terms)) score += FOCUS_BONUS;
   if (saysVerb(question, terms)) score += VERB_BONUS;
   if (traits.dangling) score -= 0.03;
+  if (traits.meeting && question.type === 'general') score -= MEETING_SCENE_PENALTY;
   // A sentence that only restates the question ("X met Y") does not answer it.
   if (known) {
     let fresh = 0;
@@ -296,6 +297,8 @@ function speakerMatcher(question: ParsedQuestion, speakers: (string | null)[]): 
 
 /** What a sentence loses in a transcript when another speaker than the one asked about says it. */
 const OTHER_SPEAKER_PENALTY = 0.3;
+/** What a sentence saying who met whom loses when the question asks what was said or done there. */
+const MEETING_SCENE_PENALTY = 0.2;
 /** What a sentence in a reporter's or moderator's turn loses: it asks, it does not answer. */
 const QUESTIONER_PENALTY = 0.3;
 /** How much more the words of what the question is about ("about the protests") weigh in choosing the sentence. */

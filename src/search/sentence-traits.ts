@@ -20,6 +20,8 @@ export interface SentenceTraits {
   date: boolean;
   /** "in Geneva", "at Brussels", "to Kyiv". */
   place: boolean;
+  /** Says who met or spoke with whom ("Secretary Blinken spoke today with …"): a readout's scene. */
+  meeting: boolean;
 }
 
 const TRAITS_CACHE_LIMIT = 200_000;
@@ -36,6 +38,7 @@ export function traitsOf(text: string): SentenceTraits {
       calendarDate: CALENDAR_DATE_PATTERN.test(text),
       date: DATE_PATTERN.test(text),
       place: PLACE_PATTERN.test(text),
+      meeting: MEETING_PATTERN.test(text),
     };
     if (traitsCache.size >= TRAITS_CACHE_LIMIT) traitsCache.clear();
     traitsCache.set(text, traits);
@@ -66,6 +69,7 @@ const NOT_NAME_WORDS = new Set(
     'north south east west northern southern eastern western central middle arab islamic federal'
   ).split(' '),
 );
+const MEETING_PATTERN = /\b(spoke|speaks|met|meets|held a (phone )?call|had a (phone )?call|talked)\b[^.;]{0,40}\bwith\b/i;
 const PLACE_PATTERN = /\b(in|at|to)\s+[A-Z][a-z]+/;
 
 /**
