@@ -378,6 +378,10 @@ describe('expandCountryTerms', () => {
       terms: ['Republic of Korea', 'ROK', 'South Korea', 'Korean'],
     });
     expect(expandCountryTerms('vatican meeting')).toEqual({ codes: ['VA'], terms: ['Holy See', 'Vatican'] });
+    // Short forms a chat uses.
+    expect(expandCountryTerms('reaction to HK LegCo passing the overhaul').codes).toEqual(['HK']);
+    expect(expandCountryTerms('KSA and NZ').codes.sort()).toEqual(['NZ', 'SA']);
+    expect(expandCountryTerms('what did blinken say about hk').codes).toEqual(['HK']);
   });
 
   it('leaves "us" the pronoun and Hezbollah alone', () => {

@@ -34,6 +34,10 @@ describe('question parsing', () => {
     expect(parse('what was said in early june about vaccines').time).toMatchObject({ range: { from: '2021-06-01', to: '2021-06-10' }, explicit: true });
     expect(parse('statements since mid-July').time?.range).toEqual({ from: '2021-07-11' });
     expect(parse('late july armenia border').terms).not.toContain('late');
+    // chrono reads "end of May" as May 31.
+    expect(parse('US reaction to the electoral overhaul end of may 2021?').time).toMatchObject({ range: { from: '2021-05-21', to: '2021-05-31' }, label: 'end of May 2021' });
+    expect(parse('what was said at the end of july').time).toMatchObject({ range: { from: '2021-07-21', to: '2021-07-31' }, explicit: true });
+    expect(parse('talks at the start of august').time?.range).toEqual({ from: '2021-08-01', to: '2021-08-10' });
   });
 
   it('reads "may" as the month after a word that introduces a time, and as the verb elsewhere', () => {

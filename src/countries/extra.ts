@@ -81,6 +81,11 @@ export const EXTRA_NAMES: ReadonlyArray<readonly [string, string, ExtraKind]> = 
   ['Northern Ireland', 'GB', 'region'],
   ['UAE', 'AE', 'acronym'],
   ['U.A.E.', 'AE', 'acronym'],
+  // What a newsroom or a chat writes for short.
+  ['HK', 'HK', 'acronym'],
+  ['NZ', 'NZ', 'acronym'],
+  ['KSA', 'SA', 'acronym'],
+  ['BiH', 'BA', 'acronym'],
   ['Turkey', 'TR', 'alias'],
   ['Türkiye', 'TR', 'alias'],
   ['Holy See', 'VA', 'alias'],

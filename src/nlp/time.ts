@@ -71,7 +71,9 @@ function calendarReference(question: string, context: TimeContext): TimeReferenc
     // A weekday or a clock time alone says nothing about which releases are meant.
     if (!start.isCertain('month') && !start.isCertain('year')) continue;
     const yearKnown = start.isCertain('year');
-    const dayKnown = start.isCertain('day');
+    // chrono reads "end of May" as May 31; it is the last part of the month, like "late May".
+    const endOf = /^end of\s/i.test(result.text) && !result.end;
+    const dayKnown = start.isCertain('day') && !endOf;
     const month = start.get('month')!;
     const year = yearKnown ? start.get('year')! : latestYearFor(month, dayKnown ? start.get('day')! : 1, context);
     let from: DateTime = DateTime.fromObject({ year, month, day: dayKnown ? start.get('day')! : 1 });
@@ -88,14 +90,19 @@ function calendarReference(question: string, context: TimeContext): TimeReferenc
     let before = question.slice(0, result.index).toLowerCase();
     let text = result.text;
     // "late July", "early 2021", "mid-June": a part of the month or year.
-    const part = dayKnown || result.end ? null : PART_OF_PERIOD.exec(before);
+    const part = endOf ? (['', 'end of'] as const) : dayKnown || result.end ? null : PART_OF_PERIOD.exec(before);
     if (part) {
       [from, to] = partOf(from, to, part[1]!);
-      before = before.slice(0, part.index);
-      text = part[0] + text;
+      if (!endOf) {
+        before = before.slice(0, (part as RegExpExecArray).index);
+        text = part[0] + text;
+      }
     }
     const range: DateRange = { from: from.toISODate()!, to: to.toISODate()! };
-    const explicit = /\b(in|on|during|since|after|from|before|until|by|between|of)\s+(the\s+)?(month\s+of\s+)?$/.test(before) || /^\s*$/.test(before);
+    const explicit =
+      /\b(in|on|during|since|after|from|before|until|by|between|of)\s+(the\s+)?(month\s+of\s+)?$/.test(before) ||
+      /^\s*$/.test(before) ||
+      (part !== null && /\bat\s+(the\s+)?$/.test(before));
     if (/\b(since|after|from)\s+(the\s+)?$/.test(before)) {
       range.to = undefined;
       text = before.match(/(since|after|from)\s+(the\s+)?$/)![0] + text;
@@ -130,13 +137,13 @@ const dateParser = (() => {
 
 const MONTH_MAY_BEFORE = /\b(in|late|early|mid|since|until|till|before|during|after|from|of|through|throughout)[\s-]*$/i;
 
-const PART_OF_PERIOD = /\b(early|mid|late|beginning of|middle of|end of)(?:\s+|-)$/;
+const PART_OF_PERIOD = /\b(early|mid|late|beginning of|start of|middle of|end of)(?:\s+|-)$/;
 
 /** The first, middle or last third of a month or a year. */
 function partOf(from: DateTime, to: DateTime, part: string): [DateTime, DateTime] {
   const days = to.diff(from, 'days').days + 1;
   const third = Math.floor(days / 3);
-  if (part === 'early' || part === 'beginning of') return [from, from.plus({ days: third - 1 })];
+  if (part === 'early' || part === 'beginning of' || part === 'start of') return [from, from.plus({ days: third - 1 })];
   if (part === 'late' || part === 'end of') return [to.minus({ days: days - 2 * third - 1 }), to];
   return [from.plus({ days: third }), from.plus({ days: 2 * third - 1 })];
 }
