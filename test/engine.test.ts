@@ -287,6 +287,27 @@ describe('imports', () => {
     reopened.close();
   });
 
+  it('answers "what time" from a release that gives a clock time, not from the readout that matches the question better', () => {
+    const readout = raw({
+      title: 'Secretary Blinken’s Meeting with Uzbekistan Foreign Minister Kamilov',
+      date: '2021-07-01',
+      url: 'https://www.state.gov/secretary-blinkens-meeting-with-uzbekistan-foreign-minister-kamilov/',
+      paragraphs: ['Secretary of State Antony J. Blinken met today with Uzbekistan’s Foreign Minister Abdulaziz Kamilov in Washington to discuss regional security and Afghanistan.'],
+    });
+    const schedule = raw({
+      title: 'Public Schedule – July 1, 2021',
+      date: '2021-06-30',
+      url: 'https://www.state.gov/public-schedule-july-1-2021/',
+      paragraphs: ['SECRETARY ANTONY J. BLINKEN', '10:00 a.m. Secretary Blinken attends a meeting at the White House.', '4:00 p.m. Secretary Blinken meets with Uzbek Foreign Minister Kamilov, at the Department of State.'],
+    });
+    const engine = Engine.fromReleases([preprocess(readout), preprocess(schedule)]);
+    const result = engine.ask('what time was blinken meeting uzbek foreign minister kamilov on july 1?');
+    expect(result.answer?.release.title).toBe(schedule.title);
+    expect(result.answer?.text).toContain('4:00 p.m.');
+    // Asked what they discussed, the readout answers.
+    expect(engine.ask('what did blinken and uzbek foreign minister kamilov discuss on july 1?').answer?.release.title).toBe(readout.title);
+  });
+
   it('keeps two releases of one day whose titles share their first words, in memory as in storage', () => {
     const titles = [
       'Deputy Secretary Sherman’s Meeting with Republic of Korea Minister of Unification Lee and Vice Minister of Unification Choi',

@@ -71,6 +71,8 @@ export function rankReleases(
     let score = 0.3 * (hit.score / maxScore) + 0.15 * coverage.whole + 0.3 * coverage.passage + 0.25 * best.score + 0.15 * coverage.title;
     // Briefings and remarks touch on everything in passing; a statement about the subject is the better source.
     if (TRANSCRIPTS.has(release.kind)) score -= TRANSCRIPT_PENALTY;
+    // "What time …" is answered only by a release that gives a clock time (a schedule, an announcement).
+    if (question.type === 'time' && !release.sentences.some((sentence) => traitsOf(sentence.text).clock)) score -= NO_CLOCK_PENALTY;
     if (question.countryCodes.some((code) => release.countries.includes(code))) score += 0.12;
     else if (question.countryCodes.some((code) => release.mentioned.includes(code))) score += 0.04;
     if (question.time) {
@@ -90,6 +92,9 @@ export function rankReleases(
   }
   return ranked;
 }
+
+/** A release without a clock time cannot answer "what time": measured on six such questions, 0.3 ranks the schedule first in all. */
+const NO_CLOCK_PENALTY = 0.3;
 
 /** How many of the best releases have their answer sentence chosen again with the asked clause favoured. */
 const ASKED_REFINED = 5;
