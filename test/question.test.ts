@@ -71,6 +71,12 @@ describe('question parsing', () => {
     expect(parse('who did the US thank for the release of the detainees?').verb).toEqual(expect.arrayContaining(searchTerms('thank grateful')));
   });
 
+  it('does not search for the State Department when it is only the speaker', () => {
+    expect(parse('which country does the State Department call Africa’s oldest republic?').terms).toEqual(searchTerms('country call Africa’s oldest republic'));
+    expect(parse('what did state say about the militias?').terms).toEqual(searchTerms('militias'));
+    expect(parse('the state department budget request').terms).toEqual(searchTerms('state department budget request'));
+  });
+
   it('knows whose words a "what did X say" question asks for', () => {
     expect(parse('what did blinken tell merkel about germany?').speaker).toEqual(['blinken']);
     expect(parse('how did FM Kuleba describe Ukraine?').speaker).toEqual(['fm', 'kuleba']);

@@ -37,7 +37,8 @@ export interface ParsedQuestion {
 
 export function parseQuestion(question: string, timeContext: TimeContext): ParsedQuestion {
   const time = findTimeReference(question, timeContext);
-  const rest = time ? question.replace(time.text, ' ') : question;
+  // "what did the State Department say": the speaker of nearly every release, not what is asked about.
+  const rest = (time ? question.replace(time.text, ' ') : question).replace(DEPARTMENT_AS_SPEAKER, '$1 ');
   const terms = searchTerms(rest);
   const countries = expandCountryTerms(rest);
   const own = new Set(terms);
@@ -67,6 +68,8 @@ function askedSpeaker(question: string): string[] {
 const SPEAKER_ASKED =
   /\b(?:what|how)\s+(?:did|does|do|has|have|will|would)\s+((?:[\w.’'-]+\s+){0,3}?[\w.’'-]+)\s+(?:say|said|tell|told|describe|call|think|want|urge|stress|mean|reply|respond|answer|add|mention|promise|explain|express|emphasi[sz]e)\b/i;
 const SPEAKER_FILLER = new Set(['the', 'a', 'an', 's', 'of', 'and', 'us', 'u.s.', 'he', 'she', 'they', 'it', 'we', 'you', 'i']);
+
+const DEPARTMENT_AS_SPEAKER = /\b(did|does|do|has|have|will|would|is|was)\s+(?:the\s+)?(?:state department|state dept\.?|department of state|state)\b/gi;
 
 /** "what did Blinken urge …" → urge; "what has the US pledged …" → pledge. */
 function askedVerb(question: string): string[] {
