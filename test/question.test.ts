@@ -40,6 +40,11 @@ describe('question parsing', () => {
     expect(parse('talks at the start of august').time?.range).toEqual({ from: '2021-08-01', to: '2021-08-10' });
   });
 
+  it('reads the time of a question about what is to come as the event’s, not as a filter on release dates', () => {
+    expect(parse('who will run the embassy in london from august 2021?').time).toMatchObject({ range: { from: '2021-08-01' }, explicit: false });
+    expect(parse('who ran the embassy in london from august 2021?').time).toMatchObject({ range: { from: '2021-08-01' }, explicit: true });
+  });
+
   it('reads "may" as the month after a word that introduces a time, and as the verb elsewhere', () => {
     expect(parse('what did state say about the protesters in late may?').time).toMatchObject({ range: { from: '2021-05-21', to: '2021-05-31' }, label: 'late May 2021', explicit: true });
     expect(parse('statements since may').time?.range).toEqual({ from: '2021-05-01' });

@@ -36,7 +36,9 @@ export interface ParsedQuestion {
 }
 
 export function parseQuestion(question: string, timeContext: TimeContext): ParsedQuestion {
-  const time = findTimeReference(question, timeContext);
+  const found = findTimeReference(question, timeContext);
+  // "who will run the embassy from August": the time of an event announced before it, not of the release.
+  const time = found?.explicit && FUTURE.test(question) ? { ...found, explicit: false } : found;
   // "what did the State Department say": the speaker of nearly every release, not what is asked about.
   const rest = (time ? question.replace(time.text, ' ') : question).replace(DEPARTMENT_AS_SPEAKER, '$1 ');
   const terms = searchTerms(rest);
@@ -69,6 +71,7 @@ const SPEAKER_ASKED =
   /\b(?:what|how)\s+(?:did|does|do|has|have|will|would)\s+((?:[\w.’'-]+\s+){0,3}?[\w.’'-]+)\s+(?:say|said|tell|told|describe|call|think|want|urge|stress|mean|reply|respond|answer|add|mention|promise|explain|express|emphasi[sz]e)\b/i;
 const SPEAKER_FILLER = new Set(['the', 'a', 'an', 's', 'of', 'and', 'us', 'u.s.', 'he', 'she', 'they', 'it', 'we', 'you', 'i']);
 
+const FUTURE = /\b(will|going to|upcoming|plans? to|is to|are to)\b/i;
 const DEPARTMENT_AS_SPEAKER = /\b(did|does|do|has|have|will|would|is|was)\s+(?:the\s+)?(?:state department|state dept\.?|department of state|state)\b/gi;
 
 /** "what did Blinken urge …" → urge; "what has the US pledged …" → pledge. */
