@@ -26,6 +26,7 @@ describe('question parsing', () => {
     expect(parse('what did state say about the protests?').type).toBe('general');
     expect(parse('which former US president did blinken call?').type).toBe('who');
     expect(parse('what UN envoy briefed the ministers?').type).toBe('who');
+    expect(parse('which former namibian ministers were barred from entry?').type).toBe('who');
     expect(parse('which secretary general report came out?').type).toBe('general');
   });
 

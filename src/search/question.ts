@@ -131,7 +131,7 @@ function topicTerms(question: string): string[] {
 
 /** "which former US president", "what UN envoy": a person is asked for. */
 const WHICH_PERSON =
-  /\b(which|what) (?!(?:did|does|do|has|have|had|will|would|is|was|are|were)\b)(\w+ ){0,2}(president|minister|official|officials|envoy|ambassador|secretary|leader|leaders|spokesperson|diplomat|journalist|journalists|activist|activists|judge|commander|representative|coordinator|chairman|chairwoman|chair|person|people)\b(?! (general|council|office|day|report|commission)\b)/;
+  /\b(which|what) (?!(?:did|does|do|has|have|had|will|would|is|was|are|were)\b)(\w+ ){0,2}(presidents?|ministers?|officials?|envoys?|ambassadors?|secretary|leaders?|spokesperson|diplomats?|journalists?|activists?|judges?|commanders?|representatives?|coordinators?|chairman|chairwoman|chair|person|people|individuals?)\b(?! (general|council|office|day|report|commission)\b)/;
 
 function questionType(question: string): QuestionType {
   const q = question.toLowerCase();
