@@ -308,6 +308,27 @@ describe('imports', () => {
     expect(engine.ask('what did blinken and uzbek foreign minister kamilov discuss on july 1?').answer?.release.title).toBe(readout.title);
   });
 
+  it('answers a question about an event in an asked month from the release that announced it earlier, and says so', () => {
+    const announcement = raw({
+      title: 'Republic of Korea to Host UN Peacekeeping Ministerial',
+      date: '2021-08-10',
+      url: 'https://www.state.gov/rok-to-host-un-peacekeeping-ministerial/',
+      paragraphs: ['The Republic of Korea will host the UN Peacekeeping Ministerial in Seoul on December 7-8, 2021, with the support of the United States.'],
+    });
+    const december = raw({
+      title: 'On the Anniversary of UN Peacekeeping Operations',
+      date: '2021-12-02',
+      url: 'https://www.state.gov/on-the-anniversary-of-un-peacekeeping-operations/',
+      paragraphs: ['The United States honors the peacekeepers who serve in UN missions around the world, and thanks the countries hosting them.'],
+    });
+    const engine = Engine.fromReleases([preprocess(announcement), preprocess(december)]);
+    const result = engine.ask('which country is hosting the UN peacekeeping ministerial in december 2021?');
+    expect(result.answer?.release.title).toBe(announcement.title);
+    expect(result.dateRange?.label).toMatch(/^December 2021 \(answered from a release of 2021-08-10 that speaks of it\)$/);
+    // Without an event in the month, the month's own release answers.
+    expect(engine.ask('which peacekeepers did the US honor in december 2021?').answer?.release.title).toBe(december.title);
+  });
+
   it('keeps two releases of one day whose titles share their first words, in memory as in storage', () => {
     const titles = [
       'Deputy Secretary Sherman’s Meeting with Republic of Korea Minister of Unification Lee and Vice Minister of Unification Choi',
