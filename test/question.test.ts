@@ -18,6 +18,7 @@ describe('question parsing', () => {
     expect(parse('did blinken and coveney discuss the security council when they met?').type).toBe('general');
     expect(parse('what time period does the report cover?').type).toBe('when');
     expect(parse('what time is the briefing?').type).toBe('time');
+    expect(parse('what day and time is blinken speaking at the summit?').type).toBe('time');
     expect(parse('where will the envoys meet?').type).toBe('where');
     expect(parse('which african country faces visa restrictions?').type).toBe('country');
     expect(parse('which countries signed the statement?').type).toBe('countries');

@@ -41,6 +41,7 @@ const LARGE_CORPUS_CANDIDATES = 40;
 const TRANSCRIPTS = new Set(['Department Press Briefing', 'Special Briefing', 'Remarks']);
 /** Briefings and interviews touch on everything; measured on 220 questions (development and four held-out sets), 0.16 beats 0.04–0.12 and 0.20. */
 const TRANSCRIPT_PENALTY = 0.16;
+const OWN_WORDS_TRANSCRIPT_PENALTY = 0.08;
 
 /**
  * Ranks releases for a question in two stages: the index (bm25) picks candidates, then each candidate is scored
@@ -70,14 +71,17 @@ export function rankReleases(
     const best = bestSentence(release, sentences, titleTerms, question, weights, occurrences);
     let score = 0.3 * (hit.score / maxScore) + 0.15 * coverage.whole + 0.3 * coverage.passage + 0.25 * best.score + 0.15 * coverage.title;
     // Briefings and remarks touch on everything in passing; a statement about the subject is the better source.
-    if (TRANSCRIPTS.has(release.kind)) score -= TRANSCRIPT_PENALTY;
+    // Half as much when the question asks what a speaker of the transcript said ("how did Blinken describe …").
+    if (TRANSCRIPTS.has(release.kind)) score -= speaksInTranscript(release, question) ? OWN_WORDS_TRANSCRIPT_PENALTY : TRANSCRIPT_PENALTY;
     // "What time …" is answered only by a release that gives a clock time (a schedule, an announcement).
     if (question.type === 'time' && !release.sentences.some((sentence) => traitsOf(sentence.text).clock)) score -= NO_CLOCK_PENALTY;
     if (question.countryCodes.some((code) => release.countries.includes(code))) score += 0.12;
     else if (question.countryCodes.some((code) => release.mentioned.includes(code))) score += 0.04;
     if (question.time) {
-      if (askedDay && mentions(release, askedDay)) score += 0.05;
-      // An event is often announced days after it happens ("the June 21 election", statement on June 25).
+      // A release that names the asked day ("the June 17 meeting") is about that day's event, whenever it is dated:
+      // a notice a week before, a statement days after.
+      if (askedDay && mentions(release, askedDay)) score += 0.1;
+      // An event is often reported days after it happens ("the June 21 election", statement on June 25).
       if (!question.time.explicit && inRange(release.date, widenRange(question.time.range, 1, 7))) score += 0.1;
     }
     ranked.push({ release, score, coverage: coverage.whole, passage: coverage.passage, bestSentence: best.index, bestSentenceScore: best.score });
@@ -298,6 +302,11 @@ function speakerMatcher(question: ParsedQuestion, speakers: (string | null)[]): 
   if (question.speaker.length === 0) return null;
   const matches = (speaker: string) => speaker.toLowerCase().split(/\s+/).some((word) => question.speaker.includes(word));
   return speakers.some((speaker) => speaker !== null && matches(speaker)) ? matches : null;
+}
+
+/** The question asks what someone said ("what did Blinken tell …"), and the release has turns of theirs. */
+function speaksInTranscript(release: Release, question: ParsedQuestion): boolean {
+  return question.speaker.length > 0 && speakerMatcher(question, sentenceSpeakers(release)) !== null;
 }
 
 /** What a sentence loses in a transcript when another speaker than the one asked about says it. */
