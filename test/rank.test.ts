@@ -43,5 +43,4 @@ describe('ranking releases', () => {
     const notAsked = transcriptLead('what about uzbekistan’s role in central asia in washington?');
     expect(asked).toBeGreaterThan(notAsked + 0.05);
   });
-
 });
