@@ -59,7 +59,7 @@ export function loadRealReleases(file = REAL_CORPUS_PATH): RawRelease[] | null {
         office: item.office,
         url: item.url,
         paragraphs: splitParagraphs(item.body),
-        kind: item.kind_guess,
+        kindGuess: item.kind_guess,
         format: 'jsonl',
         key: item.url ?? `${normalizeTitle(item.title)}|${item.date}`,
       } satisfies RawRelease;

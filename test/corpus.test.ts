@@ -107,6 +107,17 @@ describe('kinds', () => {
     expect(inferKind('Anything', ['x'], 'MEDIA NOTE')).toBe('Media Note');
   });
 
+  it('takes a guessed kind (the shared corpus’ kind_guess) only where the text shows none', () => {
+    const line = (kindGuess: string, title: string, body: string) => JSON.stringify({ title, date: '2021-08-09', office: 'Antony J. Blinken, Secretary of State', url: null, body, kind_guess: kindGuess });
+    const jsonl = [
+      line('Press Statement', 'Domestic Renewal as a Foreign Policy Priority', 'College Park, MD\n\nSECRETARY BLINKEN: Well, good afternoon, everyone.'),
+      line('Media Note', 'United States Contributes to Vaccine Effort', 'The United States announced today a contribution.'),
+      line('Special Briefing', 'Briefing with Senior State Department Officials', 'MODERATOR: Thank you all for joining.'),
+    ].join('\n');
+    const { releases } = parseJsonLines(jsonl, 'guesses.jsonl');
+    expect(releases.map((raw) => preprocess(raw).kind)).toEqual(['Remarks', 'Media Note', 'Special Briefing']);
+  });
+
   it('preprocesses sentences in document order with their paragraph', () => {
     const release = preprocess({ title: 'T', date: '2021-06-01', office: null, url: null, paragraphs: ['Begin Text:', 'Mr. Smith met Dr. Jones. They talked.', 'End Text.'], format: 'jsonl' });
     expect(release.paragraphs).toEqual(['Mr. Smith met Dr. Jones. They talked.']);

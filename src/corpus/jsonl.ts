@@ -32,7 +32,8 @@ export function parseJsonLines(text: string, fileName: string): ParseOutcome {
       office: typeof r.office === 'string' && r.office.trim() ? normalizeSpace(r.office) : null,
       url: typeof r.url === 'string' && r.url.trim() ? r.url.trim() : null,
       paragraphs,
-      kind: r.kind ?? r.kind_guess ?? null,
+      kind: r.kind ?? null,
+      kindGuess: r.kind_guess ?? null,
       format: 'jsonl',
       key: typeof r.url === 'string' && r.url.trim() ? r.url.trim() : undefined,
     });

@@ -28,10 +28,22 @@ export function normalizeKind(stated: string | null | undefined): ReleaseKind | 
 }
 
 
-/** The kind a release states, else the one its title and text show, else Press Statement. */
-export function inferKind(title: string, paragraphs: string[], stated?: string | null): ReleaseKind {
+/**
+ * The kind a release states; else the one its title and text show; else the kind a source guessed (the shared
+ * corpus' `kind_guess`, which calls some speeches and hearings "Press Statement"); else Press Statement. A guessed
+ * briefing stays a briefing, though the text shows a transcript.
+ */
+export function inferKind(title: string, paragraphs: string[], stated?: string | null, guessed?: string | null): ReleaseKind {
   const known = normalizeKind(stated);
   if (known) return known;
+  const shown = kindShown(title, paragraphs);
+  const guess = normalizeKind(guessed);
+  if (!shown) return guess ?? 'Press Statement';
+  return shown === 'Remarks' && (guess === 'Special Briefing' || guess === 'Department Press Briefing') ? guess : shown;
+}
+
+/** The kind a release's title and text show, or null when they show none. */
+function kindShown(title: string, paragraphs: string[]): ReleaseKind | null {
   const t = title.toLowerCase();
   const opening = (paragraphs[0] ?? '').toLowerCase();
   if (t.startsWith('public schedule')) return 'Public Schedule';
@@ -46,5 +58,5 @@ export function inferKind(title: string, paragraphs: string[], stated?: string |
   if (/^(readout|secretary blinken[’']s (call|meeting|virtual meeting)|deputy secretary [a-z]+[’']s (call|meeting))/.test(t) || /^the below is attributable to/.test(opening))
     return 'Readout';
   if (/\b(to travel|travels? to|to participate|to attend|to lead|delegation|announce[sd]?|launch(es)?)\b/.test(t)) return 'Media Note';
-  return 'Press Statement';
+  return null;
 }

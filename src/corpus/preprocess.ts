@@ -39,7 +39,7 @@ export function preprocess(raw: RawRelease): Release {
     title,
     date: raw.date,
     office,
-    kind: inferKind(title, paragraphs, raw.kind),
+    kind: inferKind(title, paragraphs, raw.kind, raw.kindGuess),
     url: raw.url,
     paragraphs,
     sentences,

@@ -57,6 +57,8 @@ export interface RawRelease {
   paragraphs: string[];
   /** A kind stated by the source (e.g. a page's label); inferred from the text when absent. */
   kind?: string | null;
+  /** A kind the source only guessed (the shared corpus' `kind_guess`): used when the text shows none. */
+  kindGuess?: string | null;
   format: ReleaseSource['format'];
   /** Identity across re-imports: feed guid or url; defaults to url, else title + date. */
   key?: string;
