@@ -62,6 +62,8 @@ describe('question parsing', () => {
 
   it('reads "the east" as "eastern" and a vote as an election', () => {
     expect(searchTerms('eastern Congo')).toEqual(searchTerms('east congo'));
+    expect(searchTerms('the flag will be flown')).toEqual(searchTerms('flag flying'));
+    expect(searchTerms('they withdrew, and spoke')).toEqual(searchTerms('withdraw speak'));
     expect(parse('what did they say about the next vote').expansions).toContain(searchTerms('election')[0]);
     // Derived forms the stemmer keeps apart: "foreign ministers meeting" finds the "Foreign Ministerial".
     expect(searchTerms('ministers')).not.toEqual(searchTerms('ministerial'));
