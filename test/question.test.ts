@@ -3,6 +3,7 @@ import type { Release } from '../src/corpus/release.js';
 import { searchTerms } from '../src/nlp/terms.js';
 import { askedClause, parseQuestion } from '../src/search/question.js';
 import { bestSentence } from '../src/search/rank.js';
+import { definedAcronyms } from '../src/search/acronyms.js';
 import { sentenceTerms } from '../src/search/sentences.js';
 
 const context = { today: '2021-12-06', corpusFirst: '2021-05-01', corpusLast: '2021-12-03' };
@@ -150,6 +151,21 @@ describe('the answer sentence', () => {
     expect(choose('what did blinken and omamo say about the elections and maritime security?')).toBe(1);
     // "Who" is answered by the scene: it names the counterpart.
     expect(choose('who did blinken speak with about the elections and maritime security?')).toBe(0);
+  });
+
+  it('knows an acronym the release defined: "the ECG" is the Executive Consultation Group', () => {
+    const texts = [
+      'The United States welcomed the first meeting of the Blue Dot Network Executive Consultation Group (ECG) hosted by the OECD.',
+      'More than 180 representatives from the ECG gathered virtually for a strategic dialogue.',
+    ];
+    const release = releaseOf(texts);
+    expect(definedAcronyms(release)).toEqual([{ term: searchTerms('ECG')[0], longTerms: searchTerms('Executive Consultation Group') }]);
+    expect(sentenceTerms(release)[1]).toEqual(new Set([...searchTerms(texts[1]!), ...searchTerms('Executive Consultation Group')]));
+    const question = parse('how many people took part in the executive consultation group meeting?');
+    const weights = new Map(question.terms.map((term) => [term, 1]));
+    expect(bestSentence(release, sentenceTerms(release), new Set(), question, weights).index).toBe(1);
+    // Brackets that spell nothing before them define nothing.
+    expect(definedAcronyms(releaseOf(['The talks (WHO attended) were long.', 'Section 7031(c) applies.']))).toEqual([]);
   });
 
   it('in a transcript, comes from the turn of the speaker asked about, never from a reporter’s question', () => {

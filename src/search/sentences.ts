@@ -2,6 +2,7 @@ import type { Release, Sentence } from '../corpus/release.js';
 import { searchTermSet } from '../nlp/terms.js';
 import { LruCache } from '../lru.js';
 import { paragraphSpeakers } from '../corpus/turns.js';
+import { definedAcronyms } from './acronyms.js';
 import { invert } from './invert.js';
 
 /** Sentences that are layout or boilerplate, never an answer or a summary line. */
@@ -63,6 +64,13 @@ export function releaseTerms(release: Release): ReleaseTerms {
   let terms = termCache.get(release);
   if (!terms) {
     const sentences = release.sentences.map((sentence) => searchTermSet(sentence.text));
+    // "the ECG" in one sentence is "the Executive Consultation Group" the release named before, and the other way round.
+    for (const { term, longTerms } of definedAcronyms(release)) {
+      for (const terms of sentences) {
+        if (terms.has(term)) for (const longTerm of longTerms) terms.add(longTerm);
+        else if (longTerms.length > 0 && longTerms.every((longTerm) => terms.has(longTerm))) terms.add(term);
+      }
+    }
     terms = { sentences, sentencesWith: invert(sentences) };
     termCache.set(release, terms);
   }
