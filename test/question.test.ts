@@ -91,6 +91,7 @@ describe('question parsing', () => {
     expect(parse('what did blinken tell merkel about germany?').speaker).toEqual(['blinken']);
     expect(parse('how did FM Kuleba describe Ukraine?').speaker).toEqual(['fm', 'kuleba']);
     expect(parse('what did the secretary say about the pipeline?').speaker).toEqual(['secretary']);
+    expect(parse('how many troops does qatar host, according to blinken when he welcomed al-thani?').speaker).toEqual(['blinken']);
     expect(parse('who led the kenyan delegation?').speaker).toEqual([]);
   });
 

@@ -62,13 +62,14 @@ export function parseQuestion(question: string, timeContext: TimeContext): Parse
 
 /** "what did Blinken tell Merkel" → blinken; "how did FM Kuleba describe Ukraine" → fm, kuleba. */
 function askedSpeaker(question: string): string[] {
-  const match = SPEAKER_ASKED.exec(question);
+  const match = SPEAKER_ASKED.exec(question) ?? ACCORDING_TO.exec(question);
   if (!match) return [];
   return match[1]!.toLowerCase().split(/[\s’']+/).filter((word) => word.length > 1 && !SPEAKER_FILLER.has(word));
 }
 
 const SPEAKER_ASKED =
   /\b(?:what|how)\s+(?:did|does|do|has|have|will|would)\s+((?:[\w.’'-]+\s+){0,3}?[\w.’'-]+)\s+(?:say|said|tell|told|describe|call|think|want|urge|stress|mean|reply|respond|answer|add|mention|promise|explain|express|emphasi[sz]e)\b/i;
+const ACCORDING_TO = /\baccording to\s+((?:[\w.’'-]+\s+){0,2}?[\w.’'-]+)(?=\s+(?:when|in|on|at|during|after|before|about)\b|[,?.!]|$)/i;
 const SPEAKER_FILLER = new Set(['the', 'a', 'an', 's', 'of', 'and', 'us', 'u.s.', 'he', 'she', 'they', 'it', 'we', 'you', 'i']);
 
 const FUTURE = /\b(will|going to|upcoming|plans? to|is to|are to)\b/i;

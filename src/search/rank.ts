@@ -41,7 +41,7 @@ const LARGE_CORPUS_CANDIDATES = 40;
 const TRANSCRIPTS = new Set(['Department Press Briefing', 'Special Briefing', 'Remarks']);
 /** Briefings and interviews touch on everything; measured on 220 questions (development and four held-out sets), 0.16 beats 0.04–0.12 and 0.20. */
 const TRANSCRIPT_PENALTY = 0.16;
-const OWN_WORDS_TRANSCRIPT_PENALTY = 0.08;
+const OWN_WORDS_TRANSCRIPT_PENALTY = 0.04;
 
 /**
  * Ranks releases for a question in two stages: the index (bm25) picks candidates, then each candidate is scored
@@ -71,7 +71,7 @@ export function rankReleases(
     const best = bestSentence(release, sentences, titleTerms, question, weights, occurrences);
     let score = 0.3 * (hit.score / maxScore) + 0.15 * coverage.whole + 0.3 * coverage.passage + 0.25 * best.score + 0.15 * coverage.title;
     // Briefings and remarks touch on everything in passing; a statement about the subject is the better source.
-    // Half as much when the question asks what a speaker of the transcript said ("how did Blinken describe …").
+    // A quarter as much when the question asks what a speaker of the transcript said ("how did Blinken describe …").
     if (TRANSCRIPTS.has(release.kind)) score -= speaksInTranscript(release, question) ? OWN_WORDS_TRANSCRIPT_PENALTY : TRANSCRIPT_PENALTY;
     // "What time …" is answered only by a release that gives a clock time (a schedule, an announcement).
     if (question.type === 'time' && !release.sentences.some((sentence) => traitsOf(sentence.text).clock)) score -= NO_CLOCK_PENALTY;
