@@ -1,4 +1,5 @@
 import type { Release } from '../corpus/release.js';
+import { SPEAKER_LABEL } from '../corpus/turns.js';
 import { searchTerms } from '../nlp/terms.js';
 import { isBoilerplate, isPreamble, sentenceTerms, startsDangling } from './sentences.js';
 
@@ -44,6 +45,7 @@ export function summarizeRelease(release: Release, count = 3): string[] {
   return [...chosen].sort((a, b) => a - b).map((index) => release.sentences[index]!.text);
 }
 
+/** A transcript's label with little after it ("SECRETARY BLINKEN: Thank you."): no summary line. */
 function isSpeakerLabel(text: string): boolean {
-  return /^(?:[A-Z][A-Z.'’-]+ ){0,3}[A-Z][A-Z.'’-]+:/.test(text) && text.split(/\s+/).length < 8;
+  return SPEAKER_LABEL.test(text) && text.split(/\s+/).length < 8;
 }
