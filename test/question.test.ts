@@ -65,6 +65,7 @@ describe('question parsing', () => {
     expect(searchTerms('eastern Congo')).toEqual(searchTerms('east congo'));
     expect(searchTerms('the flag will be flown')).toEqual(searchTerms('flag flying'));
     expect(searchTerms('they withdrew, and spoke')).toEqual(searchTerms('withdraw speak'));
+    expect(searchTerms('protestors')).toEqual(searchTerms('protesters'));
     expect(parse('what did they say about the next vote').expansions).toContain(searchTerms('election')[0]);
     // Derived forms the stemmer keeps apart: "foreign ministers meeting" finds the "Foreign Ministerial".
     expect(searchTerms('ministers')).not.toEqual(searchTerms('ministerial'));
@@ -152,6 +153,17 @@ describe('the answer sentence', () => {
     expect(choose('what did blinken and omamo say about the elections and maritime security?')).toBe(1);
     // "Who" is answered by the scene: it names the counterpart.
     expect(choose('who did blinken speak with about the elections and maritime security?')).toBe(0);
+  });
+
+  it('answers "which country" with another country than the question’s own or the United States', () => {
+    const texts = [
+      'Secretary Blinken and Foreign Minister Motegi reaffirmed the U.S.-Japan Alliance as the cornerstone of peace.',
+      'Secretary Blinken and Foreign Minister Motegi also discussed the protests in Cuba.',
+    ];
+    const release = releaseOf(texts);
+    const question = parse('which country besides japan came up for blinken and motegi?');
+    const weights = new Map(question.terms.map((term) => [term, 1]));
+    expect(bestSentence(release, sentenceTerms(release), new Set(), question, weights).index).toBe(1);
   });
 
   it('knows an acronym the release defined: "the ECG" is the Executive Consultation Group', () => {

@@ -71,7 +71,7 @@ function randomCase(random: () => number): { question: ParsedQuestion; weights: 
   const question: ParsedQuestion = {
     terms,
     expansions,
-    countryCodes: [],
+    countryCodes: random() < 0.3 && release.countries.length ? [pick(release.countries)] : [],
     time: null,
     type: pick(TYPES),
     countryTerms,
@@ -127,7 +127,7 @@ function plainBestSentence(release: Release, question: ParsedQuestion, weights: 
     let matched = 0;
     for (const term of all) if (terms.has(term)) matched += local.get(term) ?? 0;
     if (matched === 0) return;
-    const bonus = plainTypeBonus(question.type, sentence.text);
+    const bonus = plainTypeBonus(question.type, sentence.text, question.countryCodes);
     // Without what its type asks for (a place, a country), a sentence keeps 0.6 of its share.
     let score = Math.min(1, matched / total) * (bonus === 0 && question.type !== 'general' ? 0.6 : 1) + bonus;
     if (startsDangling(sentence.text)) score -= 0.03;
@@ -152,10 +152,12 @@ function plainBestSentence(release: Release, question: ParsedQuestion, weights: 
 
 /** The ranker's bonuses for the question types whose patterns are short enough to repeat here. */
 const PLAIN_TYPES: QuestionType[] = ['general', 'where', 'country', 'countries'];
-function plainTypeBonus(type: QuestionType, text: string): number {
+function plainTypeBonus(type: QuestionType, text: string, questionCountries: string[]): number {
   if (type === 'where') return /\b(in|at|to)\s+[A-Z][a-z]+/.test(text) ? 0.08 : 0;
-  if (type === 'countries') return Math.min(0.3, 0.06 * expandCountryTerms(text).codes.length);
-  if (type === 'country') return expandCountryTerms(text).codes.length > 0 ? 0.15 : 0;
+  // The speaker's country and the question's own do not answer "which country".
+  const named = expandCountryTerms(text).codes.filter((code) => code !== 'US' && !questionCountries.includes(code)).length;
+  if (type === 'countries') return Math.min(0.3, 0.06 * named);
+  if (type === 'country') return named > 0 ? 0.15 : 0;
   return 0;
 }
 

@@ -36,6 +36,9 @@ const STEM_EXCEPTIONS = new Map([
   ['western', 'west'],
   ['northern', 'north'],
   ['southern', 'south'],
+  // Spelling variants.
+  ['protestor', 'protest'],
+  ['protestors', 'protest'],
 ]);
 
 /**

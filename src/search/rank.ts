@@ -174,6 +174,8 @@ function topSentences(
   const total = question.terms.reduce((sum, term) => sum + (local.get(term) ?? 0), 0) || 1;
   const known = question.type === 'general' ? new Set([...all, ...titleTerms]) : null;
   const speakers = sentenceSpeakers(release);
+  // The speaker, and the countries the question or the title gives, are no answer to "which country".
+  const given = question.type === 'country' || question.type === 'countries' ? new Set(['US', ...question.countryCodes]) : NONE;
   const askedSpeaks = speakerMatcher(question, speakers);
   // Best first; of equal scores the earlier sentence first, as when reading in order. Only positive scores count.
   const top: { index: number; score: number }[] = [];
@@ -184,7 +186,7 @@ function topSentences(
     if (isBoilerplate(text)) continue;
     // A preamble says who issued the text: an answer to "who" and "which countries", a restatement otherwise.
     if (isPreamble(text) && question.type !== 'who' && question.type !== 'countries' && question.type !== 'country') continue;
-    let score = answerScore(share, text, sentences[index]!, question, known);
+    let score = answerScore(share, text, sentences[index]!, question, known, given);
     // A reporter's question restates what is asked about; the answer is in what the speakers say.
     const speaker = speakers[index];
     if (speaker && isQuestionerLabel(speaker)) score -= QUESTIONER_PENALTY;
@@ -260,9 +262,16 @@ function answerCandidates(
 }
 
 /** A sentence's score as an answer: its share of the question's weight, plus or minus what its wording tells. */
-function answerScore(share: number, text: string, terms: Set<string>, question: ParsedQuestion, known: Set<string> | null): number {
+function answerScore(
+  share: number,
+  text: string,
+  terms: Set<string>,
+  question: ParsedQuestion,
+  known: Set<string> | null,
+  given: ReadonlySet<string>,
+): number {
   const traits = traitsOf(text);
-  const bonus = typeBonus(question, text, traits);
+  const bonus = typeBonus(question, text, traits, given);
   // A "when" answered without a date, a "how many" without a number: its words alone carry less.
   let score = bonus === 0 && question.type !== 'general' ? MISSING_KIND_SHARE * share : share;
   score += bonus;
@@ -313,6 +322,7 @@ function speaksInTranscript(release: Release, question: ParsedQuestion): boolean
 const OTHER_SPEAKER_PENALTY = 0.3;
 /** What a sentence saying who met whom loses when the question asks what was said or done there. */
 const MEETING_SCENE_PENALTY = 0.2;
+const NONE: ReadonlySet<string> = new Set();
 /** What a sentence in a reporter's or moderator's turn loses: it asks, it does not answer. */
 const QUESTIONER_PENALTY = 0.3;
 /** How much more the words of what the question is about ("about the protests") weigh in choosing the sentence. */
@@ -328,7 +338,17 @@ const TYPE_BONUS: Record<QuestionType, number> = { number: 0.25, time: 0.25, whe
 /** "today", "on Monday": a date, but a weaker answer to "when" than one a reader can place on a calendar. */
 const RELATIVE_DATE_BONUS = 0.05;
 
-function typeBonus(question: ParsedQuestion, text: string, traits: SentenceTraits): number {
+/**
+ * How many countries a sentence names besides those the question or the release's title already give: asked
+ * "which country's crackdown came up" in a call with Japan's minister, "Japanese" is no answer.
+ */
+function newCountries(text: string, given: ReadonlySet<string>): number {
+  let count = 0;
+  for (const code of countriesNamed(text)) if (!given.has(code)) count++;
+  return count;
+}
+
+function typeBonus(question: ParsedQuestion, text: string, traits: SentenceTraits, given: ReadonlySet<string>): number {
   switch (question.type) {
     case 'number':
       return traits.count ? TYPE_BONUS.number : 0;
@@ -339,10 +359,10 @@ function typeBonus(question: ParsedQuestion, text: string, traits: SentenceTrait
     case 'who':
       return namesPerson(text, question.terms) ? TYPE_BONUS.who : 0;
     case 'countries':
-      return Math.min(TYPE_BONUS.countries, 0.06 * countriesNamed(text));
+      return Math.min(TYPE_BONUS.countries, 0.06 * newCountries(text, given));
     case 'country':
       // One country is asked for: a sentence naming one is as good as a list.
-      return countriesNamed(text) > 0 ? TYPE_BONUS.country : 0;
+      return newCountries(text, given) > 0 ? TYPE_BONUS.country : 0;
     case 'where':
       return traits.place ? TYPE_BONUS.where : 0;
     default:

@@ -92,16 +92,17 @@ export function namesPerson(text: string, questionTerms: string[]): boolean {
 
 
 // "Which countries" questions weigh many sentences by the countries they name, and the same sentences come up
-// question after question: the count is remembered by sentence text.
-const countriesNamedCache = new Map<string, number>();
+// question after question: the codes are remembered by sentence text.
+const countriesNamedCache = new Map<string, string[]>();
 const COUNTRIES_NAMED_CACHE_LIMIT = 100_000;
 
-export function countriesNamed(text: string): number {
-  let count = countriesNamedCache.get(text);
-  if (count === undefined) {
-    count = expandCountryTerms(text).codes.length;
+/** The countries a text names, as codes. */
+export function countriesNamed(text: string): string[] {
+  let codes = countriesNamedCache.get(text);
+  if (codes === undefined) {
+    codes = expandCountryTerms(text).codes;
     if (countriesNamedCache.size >= COUNTRIES_NAMED_CACHE_LIMIT) countriesNamedCache.clear();
-    countriesNamedCache.set(text, count);
+    countriesNamedCache.set(text, codes);
   }
-  return count;
+  return codes;
 }
