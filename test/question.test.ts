@@ -110,6 +110,8 @@ describe('question parsing', () => {
     expect(askedClause('when is the next round of talks?')).toBeNull();
     expect(askedClause('who led the kenyan delegation?')).toBeNull();
     expect(askedClause('what did state say about militias going after protesters?')).toBeNull();
+    expect(askedClause('when blinken talked to maas on may 24, what did he say about the pipeline?')).toBe('what did he say about the pipeline?');
+    expect(askedClause('when will they meet, and where?')).toBeNull();
   });
 });
 

@@ -99,7 +99,8 @@ export function askedClause(question: string): string | null {
   let asked = question.trim();
   const segments = asked.split(/\s+[—–-]{1,2}\s+|:\s+/).filter((segment) => searchTerms(segment).length > 0);
   if (segments.length > 1) asked = segments[segments.length - 1]!;
-  const leading = /^(?:after|before|during|following|at|on|in|with|as for|regarding)\b[^,?]*,\s*(.+)$/i.exec(asked);
+  // "when blinken talked to maas, what did he say …" sets a scene; "when will they meet, and where?" asks.
+  const leading = /^(?:after|before|during|following|(?:when|while)(?!\s+(?:is|are|was|were|will|would|did|does|do|can|could|should|has|have|had)\b)|at|on|in|with|as for|regarding)\b[^,?]*,\s*(.+)$/i.exec(asked);
   if (leading && searchTerms(leading[1]!).length > 0) asked = leading[1]!;
   // "when" that joins a clause ("… when he met …"), not the question word ("… when is the next round?").
   // "going after", "looking after": a verb's particle, not a clause.
