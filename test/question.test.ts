@@ -46,6 +46,7 @@ describe('question parsing', () => {
   it('reads the time of a question about what is to come as the event’s, not as a filter on release dates', () => {
     expect(parse('who will run the embassy in london from august 2021?').time).toMatchObject({ range: { from: '2021-08-01' }, explicit: false });
     expect(parse('who ran the embassy in london from august 2021?').time).toMatchObject({ range: { from: '2021-08-01' }, explicit: true });
+    expect(parse('which country is hosting the ministerial in december 2021?').time).toMatchObject({ explicit: false });
   });
 
   it('reads "may" as the month after a word that introduces a time, and as the verb elsewhere', () => {

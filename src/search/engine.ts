@@ -19,7 +19,7 @@ import { INDEX_FILE, indexFingerprint, loadIndexFile, saveIndexFile } from './in
 import { LARGE_CORPUS, type SearchIndex, type SearchIndexMode } from './search-index.js';
 import { releaseTerms } from './sentences.js';
 import { parseQuestion, type ParsedQuestion } from './question.js';
-import { answerFrom, answerText, mentions, periodPattern, rankReleases, withSlack, type RankedRelease } from './rank.js';
+import { answerFrom, answerText, rankReleases, withSlack, type RankedRelease } from './rank.js';
 import { summarizeRelease } from './summarize.js';
 import type {
   AskResult,
@@ -48,8 +48,6 @@ export const MAX_QUESTION_LENGTH = 1000;
  */
 const MIN_ANSWER_COVERAGE = 0.25;
 const MIN_ANSWER_SCORE = 0.5;
-/** How much better a release dated outside an asked month must answer, naming that month, to come first. */
-const ANNOUNCING_MARGIN = 0.1;
 const MIN_SEARCH_COVERAGE = 0.34;
 const RELATED_SHARE = 0.6;
 /** Above this many releases, a data dir's corpus is searched on disk (SQLite FTS5) instead of in memory (MiniSearch). */
@@ -244,15 +242,6 @@ export class Engine {
       answerable = this.answerable({ ...parsed, time: { ...parsed.time!, explicit: false } }, null);
       if (answerable.length > 0) base.dateRange = { ...base.dateRange!, label: `${base.dateRange!.label} (no answer dated then, so all dates were searched)` };
     }
-    if (range && answerable.length > 0) {
-      // "which country is hosting the ministerial in December": a release of August may announce it. One that names
-      // the asked month or day and answers clearly better comes first.
-      const announcing = this.announcing(parsed, range);
-      if (announcing) {
-        answerable = [announcing, ...answerable];
-        base.dateRange = { ...base.dateRange!, label: `${base.dateRange!.label} (answered from a release of ${announcing.release.date} that speaks of it)` };
-      }
-    }
     const top = answerable[0];
     // Further releases are offered only when they come close to the best one.
     const relevant = answerable.filter((r) => r.score >= RELATED_SHARE * (top?.score ?? 0));
@@ -266,19 +255,6 @@ export class Engine {
   private answer(parsed: ParsedQuestion, top: RankedRelease): { text: string; release: Release } {
     const { best, second } = answerFrom(this.index, parsed, top);
     return { text: answerText(top.release, best, second), release: top.release };
-  }
-
-  /**
-   * The best release dated outside `range` that names the asked month or day, when it answers better by a margin
-   * than the best release dated within, both ranked together (scores of separate rankings do not compare).
-   */
-  private announcing(parsed: ParsedQuestion, range: DateRange): RankedRelease | null {
-    const period = periodPattern(parsed.time!.range);
-    if (!period) return null;
-    const anyDate = this.answerable({ ...parsed, time: { ...parsed.time!, explicit: false } }, null);
-    const found = anyDate.find((r) => !inRange(r.release.date, range) && mentions(r.release, period));
-    const within = anyDate.find((r) => inRange(r.release.date, range));
-    return found && found.score > (within?.score ?? 0) + ANNOUNCING_MARGIN ? found : null;
   }
 
   private answerable(parsed: ParsedQuestion, range: DateRange | null): RankedRelease[] {

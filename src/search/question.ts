@@ -72,7 +72,7 @@ const SPEAKER_ASKED =
 const ACCORDING_TO = /\baccording to\s+((?:[\w.’'-]+\s+){0,2}?[\w.’'-]+)(?=\s+(?:when|in|on|at|during|after|before|about)\b|[,?.!]|$)/i;
 const SPEAKER_FILLER = new Set(['the', 'a', 'an', 's', 'of', 'and', 'us', 'u.s.', 'he', 'she', 'they', 'it', 'we', 'you', 'i']);
 
-const FUTURE = /\b(will|going to|upcoming|plans? to|is to|are to)\b/i;
+const FUTURE = /\b(will|going to|upcoming|plans? to|is to|are to|(?:is|are) \w+ing)\b/i;
 const DEPARTMENT_AS_SPEAKER = /\b(did|does|do|has|have|will|would|is|was)\s+(?:the\s+)?(?:state department|state dept\.?|department of state|state)\b/gi;
 
 /** "what did Blinken urge …" → urge; "what has the US pledged …" → pledge. */

@@ -379,17 +379,7 @@ function dayPattern(range: DateRange): RegExp | null {
   return new RegExp(`\\b(${month}|${month.slice(0, 3)}\\.?)\\s+${day}\\b|\\b${day}\\s+${month}\\b`, 'i');
 }
 
-/** A month or one day as a release writes it ("December", "June 21", "21 June"); null for longer or open periods. */
-export function periodPattern(range: DateRange): RegExp | null {
-  if (!range.from || !range.to) return null;
-  if (range.from === range.to) return dayPattern(range);
-  const from = new Date(`${range.from}T12:00:00Z`);
-  const to = new Date(`${range.to}T12:00:00Z`);
-  if (from.getUTCMonth() !== to.getUTCMonth() || from.getUTCFullYear() !== to.getUTCFullYear()) return null;
-  return new RegExp(`\\b${from.toLocaleString('en-US', { month: 'long', timeZone: 'UTC' })}\\b`);
-}
-
-export function mentions(release: Release, pattern: RegExp): boolean {
+function mentions(release: Release, pattern: RegExp): boolean {
   return pattern.test(release.title) || release.paragraphs.some((p) => pattern.test(p));
 }
 
