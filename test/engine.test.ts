@@ -330,6 +330,21 @@ describe('imports', () => {
     expect(engine.ask('which peacekeepers did the US honor in december 2021?').answer?.release.title).toBe(december.title);
   });
 
+  it('completes a "when" answer with the next sentence when only that one gives the date ("December 9th")', () => {
+    const briefing = raw({
+      title: 'Department Press Briefing – August 11, 2021',
+      date: '2021-08-11',
+      url: 'https://www.state.gov/briefings/department-press-briefing-august-11-2021/',
+      paragraphs: [
+        'MR PRICE: Good afternoon. Earlier today, the White House announced that President Biden will host two summits for democracy. The first will be a virtual event on December 9th and 10th, 2021. The second will be held in person.',
+      ],
+    });
+    const engine = Engine.fromReleases([preprocess(briefing)]);
+    const answer = engine.ask('when is the first summit for democracy that biden is hosting?').answer?.text ?? '';
+    expect(answer).toContain('December 9th and 10th');
+    expect(answer).toContain('President Biden will host two summits');
+  });
+
   it('keeps two releases of one day whose titles share their first words, in memory as in storage', () => {
     const titles = [
       'Deputy Secretary Sherman’s Meeting with Republic of Korea Minister of Unification Lee and Vice Minister of Unification Choi',

@@ -110,7 +110,23 @@ const ASKED_REFINED = 5;
 export function answerFrom(index: ReleaseIndex, question: ParsedQuestion, entry: RankedRelease): { best: number; second?: number } {
   const [first, second] = answerSentences(index, question, entry.release, termWeights(index, question), 2);
   if (!first) return { best: entry.bestSentence };
-  return second && second.score >= SECOND_SENTENCE_SHARE * first.score ? { best: first.index, second: second.index } : { best: first.index };
+  // "Biden will host two summits." answers "when is the first summit" only with the next sentence, which has the date.
+  const sentences = entry.release.sentences;
+  const next = sentences[first.index + 1];
+  const completes = next !== undefined && next.paragraph === sentences[first.index]!.paragraph && lacksAskedKind(question, sentences[first.index]!.text) && !lacksAskedKind(question, next.text);
+  if (second && second.score >= SECOND_SENTENCE_SHARE * first.score && !(completes && lacksAskedKind(question, sentences[second.index]!.text))) {
+    return { best: first.index, second: second.index };
+  }
+  return completes ? { best: first.index, second: first.index + 1 } : { best: first.index };
+}
+
+/** A "when", "what time" or "how many" question's answer sentence without a date, a clock time or a number. */
+function lacksAskedKind(question: ParsedQuestion, text: string): boolean {
+  const traits = traitsOf(text);
+  if (question.type === 'when') return !traits.calendarDate;
+  if (question.type === 'time') return !traits.clock;
+  if (question.type === 'number') return !traits.count;
+  return false;
 }
 
 /**
