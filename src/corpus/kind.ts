@@ -27,7 +27,6 @@ export function normalizeKind(stated: string | null | undefined): ReleaseKind | 
   return RELEASE_KINDS.find((kind) => kind.toLowerCase() === key) ?? null;
 }
 
-
 /**
  * The kind a release states; else the one its title and text show; else the kind a source guessed (the shared
  * corpus' `kind_guess`, which calls some speeches and hearings "Press Statement"); else Press Statement. A guessed

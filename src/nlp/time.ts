@@ -90,13 +90,12 @@ function calendarReference(question: string, context: TimeContext): TimeReferenc
     let before = question.slice(0, result.index).toLowerCase();
     let text = result.text;
     // "late July", "early 2021", "mid-June": a part of the month or year.
-    const part = endOf ? (['', 'end of'] as const) : dayKnown || result.end ? null : PART_OF_PERIOD.exec(before);
-    if (part) {
-      [from, to] = partOf(from, to, part[1]!);
-      if (!endOf) {
-        before = before.slice(0, (part as RegExpExecArray).index);
-        text = part[0] + text;
-      }
+    const written = endOf || dayKnown || result.end ? null : PART_OF_PERIOD.exec(before);
+    const part = endOf ? 'end of' : (written?.[1] ?? null);
+    if (part) [from, to] = partOf(from, to, part);
+    if (written) {
+      before = before.slice(0, written.index);
+      text = written[0] + text;
     }
     const range: DateRange = { from: from.toISODate()!, to: to.toISODate()! };
     const explicit =
@@ -111,7 +110,7 @@ function calendarReference(question: string, context: TimeContext): TimeReferenc
       text = before.match(/(before|until|by)\s+(the\s+)?$/)![0] + text;
     }
     const label = rangeLabel(range, dayKnown || Boolean(result.end));
-    return { range, label: part && range.from && range.to ? `${part[1]} ${label}` : label, text, explicit };
+    return { range, label: part && range.from && range.to ? `${part} ${label}` : label, text, explicit };
   }
   return null;
 }

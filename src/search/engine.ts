@@ -556,4 +556,3 @@ function clip(text: string, max: number): string {
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
-

@@ -122,12 +122,10 @@ export function answerFrom(index: ReleaseIndex, question: ParsedQuestion, entry:
 
 /** A "when", "what time" or "how many" question's answer sentence without a date, a clock time or a number. */
 function lacksAskedKind(question: ParsedQuestion, text: string): boolean {
-  const traits = traitsOf(text);
-  if (question.type === 'when') return !traits.calendarDate;
-  if (question.type === 'time') return !traits.clock;
-  if (question.type === 'number') return !traits.count;
-  return false;
+  return COMPLETED_TYPES.has(question.type) && typeBonus(question, text, traitsOf(text), NONE) < TYPE_BONUS[question.type];
 }
+
+const COMPLETED_TYPES: ReadonlySet<QuestionType> = new Set(['when', 'time', 'number']);
 
 /**
  * A second sentence joins the answer when it scores at least this share of the best one's score: "the one or two
@@ -190,7 +188,7 @@ function topSentences(
   const total = question.terms.reduce((sum, term) => sum + (local.get(term) ?? 0), 0) || 1;
   const known = question.type === 'general' ? new Set([...all, ...titleTerms]) : null;
   const speakers = sentenceSpeakers(release);
-  // The speaker, and the countries the question or the title gives, are no answer to "which country".
+  // The speaker's country and the question's own are no answer to "which country".
   const given = question.type === 'country' || question.type === 'countries' ? new Set(['US', ...question.countryCodes]) : NONE;
   const askedSpeaks = speakerMatcher(question, speakers);
   // Best first; of equal scores the earlier sentence first, as when reading in order. Only positive scores count.
@@ -331,7 +329,7 @@ function speakerMatcher(question: ParsedQuestion, speakers: (string | null)[]): 
 
 /** The question asks what someone said ("what did Blinken tell …"), and the release has turns of theirs. */
 function speaksInTranscript(release: Release, question: ParsedQuestion): boolean {
-  return question.speaker.length > 0 && speakerMatcher(question, sentenceSpeakers(release)) !== null;
+  return speakerMatcher(question, sentenceSpeakers(release)) !== null;
 }
 
 /** What a sentence loses in a transcript when another speaker than the one asked about says it. */
@@ -355,8 +353,8 @@ const TYPE_BONUS: Record<QuestionType, number> = { number: 0.25, time: 0.25, whe
 const RELATIVE_DATE_BONUS = 0.05;
 
 /**
- * How many countries a sentence names besides those the question or the release's title already give: asked
- * "which country's crackdown came up" in a call with Japan's minister, "Japanese" is no answer.
+ * How many countries a sentence names besides the `given` ones (the United States, the question's own): asked
+ * "which country besides Japan came up", "Japanese" is no answer.
  */
 function newCountries(text: string, given: ReadonlySet<string>): number {
   let count = 0;

@@ -66,9 +66,9 @@ export function releaseTerms(release: Release): ReleaseTerms {
     const sentences = release.sentences.map((sentence) => searchTermSet(sentence.text));
     // "the ECG" in one sentence is "the Executive Consultation Group" the release named before, and the other way round.
     for (const { term, longTerms } of definedAcronyms(release)) {
-      for (const terms of sentences) {
-        if (terms.has(term)) for (const longTerm of longTerms) terms.add(longTerm);
-        else if (longTerms.length > 0 && longTerms.every((longTerm) => terms.has(longTerm))) terms.add(term);
+      for (const own of sentences) {
+        if (own.has(term)) for (const longTerm of longTerms) own.add(longTerm);
+        else if (longTerms.length > 0 && longTerms.every((longTerm) => own.has(longTerm))) own.add(term);
       }
     }
     terms = { sentences, sentencesWith: invert(sentences) };
