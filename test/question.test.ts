@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Release } from '../src/corpus/release.js';
 import { searchTerms } from '../src/nlp/terms.js';
-import { askedClause, parseQuestion } from '../src/search/question.js';
+import { askedClause, parseQuestion, type ParsedQuestion } from '../src/search/question.js';
 import { bestSentence } from '../src/search/rank.js';
 import { definedAcronyms } from '../src/search/acronyms.js';
 import { sentenceTerms } from '../src/search/sentences.js';
@@ -11,6 +11,9 @@ const parse = (question: string) => parseQuestion(question, context);
 /** A release of one paragraph holding `texts` as its sentences, about `countries`; its title names nothing asked. */
 const releaseOf = (texts: string[], countries: string[] = []) =>
   ({ title: 'A Statement', date: '2021-07-01', countries, sentences: texts.map((text) => ({ text, paragraph: 0 })), paragraphs: [texts.join(' ')] }) as Release;
+/** The index of the sentence that answers best, with the given weights and title terms (none unless given). */
+const bestIndex = (release: Release, question: ParsedQuestion, weights: Map<string, number>, titleTerms = new Set<string>()) =>
+  bestSentence(release, sentenceTerms(release), titleTerms, question, weights).index;
 
 describe('question parsing', () => {
   it('tells "when" the question word from "when" that joins a clause', () => {
@@ -126,8 +129,8 @@ describe('the answer sentence', () => {
     const question = parse('what holds the US relationship with antananarivo together?');
     // The demonym is rare in releases, so it weighs much.
     const weights = new Map([...question.terms, ...question.expansions].map((term) => [term, searchTerms('Malagasy').includes(term) ? 3 : 1]));
-    expect(bestSentence(release, sentenceTerms(release), new Set(), question, weights).index).toBe(1);
-    expect(bestSentence(release, sentenceTerms(release), new Set(), { ...question, countryTerms: new Map() }, weights).index).toBe(0);
+    expect(bestIndex(release, question, weights)).toBe(1);
+    expect(bestIndex(release, { ...question, countryTerms: new Map() }, weights)).toBe(0);
   });
 
   it('says what the question asks the speaker did, among sentences that match about as well', () => {
@@ -140,8 +143,8 @@ describe('the answer sentence', () => {
     // Names weigh little (the title has them), "urge" is a common word of releases.
     const weight = (term: string) => (searchTerms('prime minister henry').includes(term) ? 0.2 : searchTerms('urge').includes(term) ? 0.5 : 1);
     const weights = new Map(question.terms.map((term) => [term, weight(term)]));
-    expect(bestSentence(release, sentenceTerms(release), new Set(), question, weights).index).toBe(1);
-    expect(bestSentence(release, sentenceTerms(release), new Set(), { ...question, verb: [] }, weights).index).toBe(0);
+    expect(bestIndex(release, question, weights)).toBe(1);
+    expect(bestIndex(release, { ...question, verb: [] }, weights)).toBe(0);
   });
 
   it('is not the readout’s scene (who spoke with whom) when the question asks what was said', () => {
@@ -152,7 +155,7 @@ describe('the answer sentence', () => {
     const title = 'Secretary Blinken’s Call with Kenyan Foreign Minister Omamo';
     const release = { ...releaseOf(texts, ['KE']), title };
     const weights = new Map([...searchTerms('kenyan foreign minister omamo maritime security elections'), 'blinken'].map((term) => [term, 1]));
-    const choose = (question: string) => bestSentence(release, sentenceTerms(release), new Set(searchTerms(title)), parse(question), weights).index;
+    const choose = (question: string) => bestIndex(release, parse(question), weights, new Set(searchTerms(title)));
     expect(choose('what did blinken and omamo say about the elections and maritime security?')).toBe(1);
     // "Who" is answered by the scene: it names the counterpart.
     expect(choose('who did blinken speak with about the elections and maritime security?')).toBe(0);
@@ -166,7 +169,7 @@ describe('the answer sentence', () => {
     const release = releaseOf(texts);
     const question = parse('which country besides japan came up for blinken and motegi?');
     const weights = new Map(question.terms.map((term) => [term, 1]));
-    expect(bestSentence(release, sentenceTerms(release), new Set(), question, weights).index).toBe(1);
+    expect(bestIndex(release, question, weights)).toBe(1);
   });
 
   it('knows an acronym the release defined: "the ECG" is the Executive Consultation Group', () => {
@@ -179,7 +182,7 @@ describe('the answer sentence', () => {
     expect(sentenceTerms(release)[1]).toEqual(new Set([...searchTerms(texts[1]!), ...searchTerms('Executive Consultation Group')]));
     const question = parse('how many people took part in the executive consultation group meeting?');
     const weights = new Map(question.terms.map((term) => [term, 1]));
-    expect(bestSentence(release, sentenceTerms(release), new Set(), question, weights).index).toBe(1);
+    expect(bestIndex(release, question, weights)).toBe(1);
     // Brackets that spell nothing before them define nothing.
     expect(definedAcronyms(releaseOf(['The talks (WHO attended) were long.', 'Section 7031(c) applies.']))).toEqual([]);
   });
@@ -196,7 +199,7 @@ describe('the answer sentence', () => {
     const question = parse('what did blinken tell merkel about germany and the pipeline?');
     expect(question.speaker).toEqual(['blinken']);
     const weights = new Map(question.terms.map((term) => [term, 1]));
-    const choose = (q: typeof question) => bestSentence(release, sentenceTerms(release), new Set(searchTerms(title)), q, weights).index;
+    const choose = (q: typeof question) => bestIndex(release, q, weights, new Set(searchTerms(title)));
     expect(choose(question)).toBe(3);
     // Asked about no one in particular, the minister's words match best; the reporter's still do not count.
     expect(choose({ ...question, speaker: [] })).toBe(1);
