@@ -20,6 +20,7 @@ describe('question parsing', () => {
     expect(parse('when is the next round of talks?').type).toBe('when');
     expect(parse('after the dialogue in geneva, when are they meeting again?').type).toBe('when');
     expect(parse('did blinken and coveney discuss the security council when they met?').type).toBe('general');
+    expect(parse('when blinken called maas on may 24, what did he say about the pipeline?').type).toBe('general');
     expect(parse('what time period does the report cover?').type).toBe('when');
     expect(parse('what time is the briefing?').type).toBe('time');
     expect(parse('what day and time is blinken speaking at the summit?').type).toBe('time');

@@ -51,7 +51,8 @@ export function parseQuestion(question: string, timeContext: TimeContext): Parse
     countryCodes: countries.codes,
     countryTerms: countryTermsOf(rest, countries),
     time,
-    type: questionType(question),
+    // "when blinken talked to maas, what did he say …": the clause that asks has the type, not the scene.
+    type: questionType(askedClause(question) ?? question),
     focus: countedThings(question),
     topic: topicTerms(rest),
     asked: askedTerms(rest),
