@@ -117,6 +117,8 @@ describe('question parsing', () => {
     expect(askedClause('what did state say about militias going after protesters?')).toBeNull();
     expect(askedClause('when blinken talked to maas on may 24, what did he say about the pipeline?')).toBe('what did he say about the pipeline?');
     expect(askedClause('when will they meet, and where?')).toBeNull();
+    expect(askedClause('besides the tariffs, what else did the ministers agree on?')).toBe('what else did the ministers agree on?');
+    expect(askedClause('apart from kenya, which countries joined the dialogue?')).toBe('which countries joined the dialogue?');
   });
 });
 

@@ -101,7 +101,7 @@ export function askedClause(question: string): string | null {
   const segments = asked.split(/\s+[—–-]{1,2}\s+|:\s+/).filter((segment) => searchTerms(segment).length > 0);
   if (segments.length > 1) asked = segments[segments.length - 1]!;
   // "when blinken talked to maas, what did he say …" sets a scene; "when will they meet, and where?" asks.
-  const leading = /^(?:after|before|during|following|(?:when|while)(?!\s+(?:is|are|was|were|will|would|did|does|do|can|could|should|has|have|had)\b)|at|on|in|with|as for|regarding)\b[^,?]*,\s*(.+)$/i.exec(asked);
+  const leading = /^(?:after|before|during|following|(?:when|while)(?!\s+(?:is|are|was|were|will|would|did|does|do|can|could|should|has|have|had)\b)|at|on|in|with|as for|regarding|besides|apart from|aside from|other than)\b[^,?]*,\s*(.+)$/i.exec(asked);
   if (leading && searchTerms(leading[1]!).length > 0) asked = leading[1]!;
   // "when" that joins a clause ("… when he met …"), not the question word ("… when is the next round?").
   // "going after", "looking after": a verb's particle, not a clause.
