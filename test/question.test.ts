@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Release } from '../src/corpus/release.js';
 import { searchTerms } from '../src/nlp/terms.js';
 import { askedClause, parseQuestion, type ParsedQuestion } from '../src/search/question.js';
-import { bestSentence } from '../src/search/rank.js';
+import { bestSentence, titleTermsOf } from '../src/search/rank.js';
 import { definedAcronyms } from '../src/search/acronyms.js';
 import { sentenceTerms } from '../src/search/sentences.js';
 
@@ -162,6 +162,19 @@ describe('the answer sentence', () => {
     expect(choose('what did blinken and omamo say about the elections and maritime security?')).toBe(1);
     // "Who" is answered by the scene: it names the counterpart.
     expect(choose('who did blinken speak with about the elections and maritime security?')).toBe(0);
+  });
+
+  it('weighs the lead’s "met" like the title’s "Meeting": it picks the release, the asked words pick the sentence', () => {
+    const texts = [
+      'Secretary of State Antony J. Blinken met today with French President Emmanuel Macron in Paris.',
+      'Secretary Blinken and President Macron exchanged views on supporting our African partners in the Sahel region.',
+    ];
+    const release = { ...releaseOf(texts, ['FR']), title: 'Secretary Blinken’s Meeting with French President Macron' };
+    const question = parse('blinken macron paris meeting what did they discuss on africa');
+    // "met" is rarer in releases than "meeting".
+    const weights = new Map([...question.terms, ...question.expansions].map((term) => [term, term === 'met' ? 2 : 1]));
+    expect(bestIndex(release, question, weights, titleTermsOf(release))).toBe(1);
+    expect(bestIndex(release, question, weights, new Set(searchTerms(release.title)))).toBe(0);
   });
 
   it('answers "which country" with another country than the question’s own or the United States', () => {

@@ -28,6 +28,9 @@ const GROUPS: string[][] = [
   ['economy', 'economic'],
   ['nation', 'national'],
   ['govern', 'government'],
+  ['africa', 'african'],
+  ['asia', 'asian'],
+  ['europe', 'european'],
   ['hezbollah', 'hizballah'],
   ['isis', 'daesh', 'isil'],
 ];

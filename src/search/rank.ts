@@ -1,6 +1,7 @@
 import type { Release } from '../corpus/release.js';
 import { inRange, widenRange } from '../corpus/dates.js';
 import { searchTerms } from '../nlp/terms.js';
+import { synonymsOf } from '../nlp/synonyms.js';
 import { QuestionCoverage, TermOccurrences } from './coverage.js';
 import type { ReleaseIndex } from './index.js';
 import { LARGE_CORPUS } from './search-index.js';
@@ -65,7 +66,7 @@ export function rankReleases(
     const release = lookup(hit.id);
     if (!release) continue;
     const { sentences, sentencesWith } = releaseTerms(release);
-    const titleTerms = new Set(searchTerms(release.title));
+    const titleTerms = titleTermsOf(release);
     const occurrences = new TermOccurrences(sentences, sentencesWith);
     const coverage = questionCoverage.of(release, titleTerms, occurrences);
     const best = bestSentence(release, sentences, titleTerms, question, weights, occurrences);
@@ -158,10 +159,17 @@ export function bestSentence(
   return topSentences(release, sentences, titleTerms, question, weights, occurrences, favourAsked, 1)[0] ?? { index: -1, score: 0 };
 }
 
+/** The title's terms and their synonyms: a readout titled "Meeting with …" says "met" in its lead, to the same end. */
+export function titleTermsOf(release: Release): Set<string> {
+  const terms = new Set(searchTerms(release.title));
+  for (const term of [...terms]) for (const synonym of synonymsOf(term)) terms.add(synonym);
+  return terms;
+}
+
 /** The `count` sentences of a release that answer best, best first, the asked clause favoured when there is one. */
 function answerSentences(index: ReleaseIndex, question: ParsedQuestion, release: Release, weights: Map<string, number>, count: number): { index: number; score: number }[] {
   const { sentences, sentencesWith } = releaseTerms(release);
-  const titleTerms = new Set(searchTerms(release.title));
+  const titleTerms = titleTermsOf(release);
   const occurrences = new TermOccurrences(sentences, sentencesWith);
   return topSentences(release, sentences, titleTerms, question, weights, occurrences, question.asked.length > 0, count);
 }
