@@ -117,6 +117,9 @@ describe('question parsing', () => {
     expect(askedClause('what did state say about militias going after protesters?')).toBeNull();
     expect(askedClause('when blinken talked to maas on may 24, what did he say about the pipeline?')).toBe('what did he say about the pipeline?');
     expect(askedClause('when will they meet, and where?')).toBeNull();
+    // What follows a dash asks only when it is a question: here it names the source.
+    expect(askedClause('cuba chicken imports in the first half of 2021 — ned price figure')).toBeNull();
+    expect(askedClause('are they joining the artemis accords? (blinken - le drian)')).toBeNull();
     expect(askedClause('besides the tariffs, what else did the ministers agree on?')).toBe('what else did the ministers agree on?');
     expect(askedClause('apart from kenya, which countries joined the dialogue?')).toBe('which countries joined the dialogue?');
   });

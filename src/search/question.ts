@@ -99,7 +99,8 @@ function askedVerb(question: string): string[] {
 export function askedClause(question: string): string | null {
   let asked = question.trim();
   const segments = asked.split(/\s+[—–-]{1,2}\s+|:\s+/).filter((segment) => searchTerms(segment).length > 0);
-  if (segments.length > 1) asked = segments[segments.length - 1]!;
+  // "… — is there any formal process?", not "cuba chicken imports — ned price figure": the clause after asks.
+  if (segments.length > 1 && ASKS.test(segments[segments.length - 1]!)) asked = segments[segments.length - 1]!;
   // "when blinken talked to maas, what did he say …" sets a scene; "when will they meet, and where?" asks.
   const leading = /^(?:after|before|during|following|(?:when|while)(?!\s+(?:is|are|was|were|will|would|did|does|do|can|could|should|has|have|had)\b)|at|on|in|with|as for|regarding|besides|apart from|aside from|other than)\b[^,?]*,\s*(.+)$/i.exec(asked);
   if (leading && searchTerms(leading[1]!).length > 0) asked = leading[1]!;
@@ -109,6 +110,8 @@ export function askedClause(question: string): string | null {
   if (trailing && searchTerms(trailing[1]!).length > 0) asked = trailing[1]!;
   return asked === question.trim() ? null : asked;
 }
+
+const ASKS = /\b(?:what|which|who|whom|whose|when|where|why|how)\b|^\W*(?:is|are|was|were|do|does|did|can|could|will|would|has|have|had|should)\b|\?\s*$/i;
 
 function askedTerms(question: string): string[] {
   const clause = askedClause(question);
