@@ -330,6 +330,23 @@ describe('imports', () => {
     expect(engine.ask('which peacekeepers did the US honor in december 2021?').answer?.release.title).toBe(december.title);
   });
 
+  it('answers with the reply when a reporter in a transcript asked what the user asks', () => {
+    const interview = raw({
+      title: 'Secretary Antony J. Blinken with Chris Wallace of Fox News Sunday',
+      date: '2021-06-13',
+      url: 'https://www.state.gov/secretary-antony-j-blinken-with-chris-wallace-of-fox-news-sunday/',
+      paragraphs: [
+        'QUESTION: Secretary Blinken, welcome back to Fox News Sunday.',
+        'SECRETARY BLINKEN: Good to be with you, Chris.',
+        'QUESTION: Briefly, what is the biggest difference between Biden foreign policy and Trump foreign policy?',
+        'SECRETARY BLINKEN: Chris, I’m resolutely looking forward, not backward. We are focused on the future.',
+      ],
+    });
+    const engine = Engine.fromReleases([preprocess(interview), preprocess(raw())]);
+    const answer = engine.ask('what did blinken say is the biggest difference between biden and trump foreign policy?').answer?.text ?? '';
+    expect(answer).toContain('resolutely looking forward, not backward');
+  });
+
   it('completes a "when" answer with the next sentence when only that one gives the date ("December 9th")', () => {
     const briefing = raw({
       title: 'Department Press Briefing – August 11, 2021',

@@ -171,7 +171,7 @@ function answerSentences(index: ReleaseIndex, question: ParsedQuestion, release:
   const { sentences, sentencesWith } = releaseTerms(release);
   const titleTerms = titleTermsOf(release);
   const occurrences = new TermOccurrences(sentences, sentencesWith);
-  return topSentences(release, sentences, titleTerms, question, weights, occurrences, question.asked.length > 0, count);
+  return topSentences(release, sentences, titleTerms, question, weights, occurrences, question.asked.length > 0, count, true);
 }
 
 function topSentences(
@@ -183,6 +183,8 @@ function topSentences(
   occurrences: TermOccurrences,
   favourAsked: boolean,
   count: number,
+  /** Choosing the answer itself, not scoring the release. */
+  answering = false,
 ): { index: number; score: number }[] {
   const local = new Map<string, number>();
   const all = [...question.terms, ...question.expansions];
@@ -211,14 +213,39 @@ function topSentences(
     let score = answerScore(share, text, sentences[index]!, question, known, given);
     // A reporter's question restates what is asked about; the answer is in what the speakers say.
     const speaker = speakers[index];
-    if (speaker && isQuestionerLabel(speaker)) score -= QUESTIONER_PENALTY;
-    else if (speaker && askedSpeaks && !askedSpeaks(speaker)) score -= OTHER_SPEAKER_PENALTY;
+    if (speaker && isQuestionerLabel(speaker)) {
+      // A reporter asking what the user asks ("what is the biggest difference …?"): the reply that follows answers.
+      if (answering && question.type === 'general') {
+        const reply = replyTo(speakers, index);
+        if (reply >= 0 && !isBoilerplate(release.sentences[reply]!.text)) insert(top, reply, REPLY_SHARE * score, count);
+      }
+      score -= QUESTIONER_PENALTY;
+    } else if (speaker && askedSpeaks && !askedSpeaks(speaker)) score -= OTHER_SPEAKER_PENALTY;
     if (score <= 0) continue;
-    const at = top.findIndex((other) => score > other.score || (score === other.score && index < other.index));
-    top.splice(at < 0 ? top.length : at, 0, { index, score });
-    if (top.length > count) top.pop();
+    insert(top, index, score, count);
   }
   return top;
+}
+
+/** Puts a scored sentence in its place among the best `count` (best first, earlier first on ties), once. */
+function insert(top: { index: number; score: number }[], index: number, score: number, count: number): void {
+  const existing = top.findIndex((other) => other.index === index);
+  if (existing >= 0) {
+    if (top[existing]!.score >= score) return;
+    top.splice(existing, 1);
+  }
+  const at = top.findIndex((other) => score > other.score || (score === other.score && index < other.index));
+  top.splice(at < 0 ? top.length : at, 0, { index, score });
+  if (top.length > count) top.pop();
+}
+
+/** The first sentence of the turn that answers a reporter's: the next turn of a speaker who is not a questioner; -1 when none. */
+function replyTo(speakers: (string | null)[], index: number): number {
+  for (let i = index + 1; i < speakers.length; i++) {
+    const speaker = speakers[i];
+    if (speaker && !isQuestionerLabel(speaker)) return i;
+  }
+  return -1;
 }
 
 /**
@@ -345,6 +372,12 @@ const OTHER_SPEAKER_PENALTY = 0.3;
 /** What a sentence saying who met whom loses when the question asks what was said or done there. */
 const MEETING_SCENE_PENALTY = 0.2;
 const NONE: ReadonlySet<string> = new Set();
+/**
+ * The share of a reporter's matching question that the first sentence of the reply gets, when the answer is chosen.
+ * Measured on 420 questions: phrase +2 with 0.6 or 0.8, no loss; in release ranking too, or for "who" (a moderator
+ * introduces people), it cost answers.
+ */
+const REPLY_SHARE = 0.6;
 /** What a sentence in a reporter's or moderator's turn loses: it asks, it does not answer. */
 const QUESTIONER_PENALTY = 0.3;
 /** How much more the words of what the question is about ("about the protests") weigh in choosing the sentence. */
