@@ -78,6 +78,16 @@ const DEPARTMENT_AS_SPEAKER = /\b(did|does|do|has|have|will|would|is|was)\s+(?:t
 
 /** "what did Blinken urge …" → urge; "what has the US pledged …" → pledge. */
 function askedVerb(question: string): string[] {
+  // "who chaired the board", "which contractor built the embassy": the verb right after the subject asked for.
+  const subject = /\b(?:who|which \w+|what \w+)\s+(\w+)/i.exec(question);
+  if (subject) {
+    const { tags } = taggedWords(subject[0]);
+    const word = subject[1]!;
+    if (tags[tags.length - 1] === 'VERB' && !/^(do|be|have|get|make)$/i.test(word)) {
+      const terms = searchTerm(word);
+      return [...terms, ...synonymTerms(terms)];
+    }
+  }
   const match = /\b(?:what|which|who|whom)\b[^?,;:]*?\s(?:did|does|do|will|would|has|have|had)\s+(.+)$/i.exec(question);
   if (!match) return [];
   const { words, tags } = taggedWords(match[1]!);
@@ -137,7 +147,7 @@ function topicTerms(question: string): string[] {
 
 /** "which former US president", "what UN envoy": a person is asked for. */
 const WHICH_PERSON =
-  /\b(which|what) (?!(?:did|does|do|has|have|had|will|would|is|was|are|were)\b)(\w+ ){0,2}(presidents?|ministers?|officials?|envoys?|ambassadors?|secretary|leaders?|spokesperson|diplomats?|journalists?|activists?|judges?|commanders?|representatives?|coordinators?|chairman|chairwoman|chair|person|people|individuals?)\b(?! (general|council|office|day|report|commission)\b)/;
+  /\b(which|what) (?!(?:did|does|do|has|have|had|will|would|is|was|are|were)\b)(\w+ ){0,2}(presidents?|ministers?|officials?|envoys?|ambassadors?|secretary|leaders?|spokesperson|diplomats?|journalists?|activists?|judges?|commanders?|representatives?|coordinators?|chairman|chairwoman|chair|person|people|individuals?|contractors?|compan(?:y|ies)|firms?)\b(?! (general|council|office|day|report|commission)\b)/;
 
 function questionType(question: string): QuestionType {
   const q = question.toLowerCase();
