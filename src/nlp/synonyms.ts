@@ -35,10 +35,19 @@ const GROUPS: string[][] = [
   ['isis', 'daesh', 'isil'],
 ];
 
+/** Words whose synonym has other senses too: "on the phone" is a call, but "call" is also "call on", "call X Y". */
+const ONE_WAY: [string, string[]][] = [
+  ['phone', ['call']],
+  ['telephone', ['call']],
+];
+
 const BY_TERM = new Map<string, string[]>();
 for (const group of GROUPS) {
   const terms = [...new Set(group.flatMap((word) => searchTerms(word)))];
   for (const term of terms) BY_TERM.set(term, terms.filter((other) => other !== term));
+}
+for (const [word, others] of ONE_WAY) {
+  for (const term of searchTerms(word)) BY_TERM.set(term, [...new Set([...(BY_TERM.get(term) ?? []), ...others.flatMap((other) => searchTerms(other))])]);
 }
 
 /** Other search terms for the same thing, for processed terms that have them. */
