@@ -347,6 +347,30 @@ describe('imports', () => {
     expect(answer).toContain('resolutely looking forward, not backward');
   });
 
+  it('answers what a counterpart said from the transcript where they speak, not from the readout of the meeting', () => {
+    const readout = raw({
+      title: 'Secretary Blinken’s Meeting with Ukrainian Foreign Minister Kuleba',
+      date: '2021-08-05',
+      url: 'https://www.state.gov/secretary-blinkens-meeting-with-ukrainian-foreign-minister-kuleba/',
+      paragraphs: [
+        'Secretary of State Antony J. Blinken met with Ukrainian Foreign Minister Dmytro Kuleba today. The Secretary reaffirmed unwavering support for Ukraine’s sovereignty and territorial integrity in the face of Russia’s aggression.',
+      ],
+    });
+    const transcript = raw({
+      title: 'Secretary Antony J. Blinken and Ukrainian Foreign Minister Dmytro Kuleba Before Their Meeting',
+      date: '2021-08-05',
+      url: 'https://www.state.gov/secretary-antony-j-blinken-and-ukrainian-foreign-minister-dmytro-kuleba-before-their-meeting/',
+      paragraphs: [
+        'SECRETARY BLINKEN: Good afternoon, everyone. It is a pleasure to welcome the Foreign Minister to Washington.',
+        'FOREIGN MINISTER KULEBA: Thank you, Tony. Ukraine is a frontline state defending democracy in Europe.',
+      ],
+    });
+    const engine = Engine.fromReleases([preprocess(readout), preprocess(transcript), preprocess(raw())]);
+    const answer = engine.ask('how did kuleba describe ukraine when he met blinken in washington?').answer;
+    expect(answer?.release.title).toBe(transcript.title);
+    expect(answer?.text).toContain('frontline state defending democracy');
+  });
+
   it('completes a "when" answer with the next sentence when only that one gives the date ("December 9th")', () => {
     const briefing = raw({
       title: 'Department Press Briefing – August 11, 2021',

@@ -20,3 +20,8 @@ export function paragraphSpeakers(paragraphs: string[]): (string | null)[] {
 export function isQuestionerLabel(speaker: string): boolean {
   return /^(QUESTION|Q|MODERATOR|OPERATOR|PARTICIPANT|AUDIENCE MEMBER|REPORTER|JOURNALIST)$/.test(speaker);
 }
+
+/** A foreign leader's or an organization head's turn ("FOREIGN MINISTER KULEBA", "PRESIDENT ALVARADO"): a counterpart, not the department. */
+export function isCounterpartLabel(speaker: string): boolean {
+  return /\b(MINISTER|PRESIDENT|KING|QUEEN|EMIR|CHANCELLOR|PRINCE|SECRETARY-GENERAL|SECRETARY GENERAL)\b/.test(speaker);
+}
