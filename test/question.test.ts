@@ -186,6 +186,20 @@ describe('the answer sentence', () => {
     expect(bestIndex(release, question, weights, new Set(searchTerms(release.title)))).toBe(0);
   });
 
+  it('names the thing a "which programs did …" question asks for', () => {
+    const texts = [
+      'I extend my best wishes to the people of the Solomon Islands as you celebrate your National Day on July 7th.',
+      'The launch of the SCALE program and the approval of a threshold program are testaments to our friendship.',
+    ];
+    const release = { ...releaseOf(texts, ['SB']), title: 'Solomon Islands National Day' };
+    const question = parse('which US programs did blinken point to in his message for solomon islands national day?');
+    expect(question.topic).toEqual(searchTerms('programs'));
+    const weights = new Map([...question.terms, ...question.expansions].map((term) => [term, searchTerms('solomon islands programs').includes(term) ? 2 : 1]));
+    expect(bestIndex(release, question, weights, new Set(searchTerms(release.title)))).toBe(1);
+    expect(bestIndex(release, { ...question, topic: [] }, weights, new Set(searchTerms(release.title)))).toBe(0);
+    expect(parse('which country did blinken thank?').topic).toEqual([]);
+  });
+
   it('answers "which country" with another country than the question’s own or the United States', () => {
     const texts = [
       'Secretary Blinken and Foreign Minister Motegi reaffirmed the U.S.-Japan Alliance as the cornerstone of peace.',

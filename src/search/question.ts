@@ -45,16 +45,18 @@ export function parseQuestion(question: string, timeContext: TimeContext): Parse
   const countries = expandCountryTerms(rest);
   const own = new Set(terms);
   const expansions = expansionsOf(rest, terms, countries).filter((term) => !own.has(term));
+  // "when blinken talked to maas, what did he say …": the clause that asks has the type, not the scene.
+  const type = questionType(askedClause(question) ?? question);
   return {
     terms,
     expansions,
     countryCodes: countries.codes,
     countryTerms: countryTermsOf(rest, countries),
     time,
-    // "when blinken talked to maas, what did he say …": the clause that asks has the type, not the scene.
-    type: questionType(askedClause(question) ?? question),
+    type,
     focus: countedThings(question),
-    topic: topicTerms(rest),
+    // "which programs did …": the thing asked for weighs like a topic; for a person or a country the type says it.
+    topic: type === 'general' ? [...new Set([...topicTerms(rest), ...askedThing(rest)])] : topicTerms(rest),
     asked: askedTerms(rest),
     verb: askedVerb(rest),
     speaker: askedSpeaker(rest),
@@ -137,6 +139,12 @@ function expansionsOf(text: string, terms: string[], countries: CountryTerms): s
 
 // "about X", up to where the sentence goes on to something else ("… when he met …", "… at the State Department").
 const TOPIC = /\b(?:about|regarding|concerning)\s+(.+?)(?=\s+\b(?:when|while|during|after|before|since|as|at the|with|to|from)\b|[?.!,;]|$)/i;
+
+/** "which US programs did …", "what post did …": the thing asked for, named by the answer. */
+function askedThing(question: string): string[] {
+  const match = /\b(?:which|what)\s+(?:(?:kind|sort|type)\s+of\s+)?(?:[\w’'-]+\s+){0,3}?(?!(?:did|does|do|is|are|was|were|will|would|has|have|had|can|could)\b)([\w’'-]+)\s+(?:did|does|do|is|are|was|were|will|would|has|have|had|can|could)\b/i.exec(question);
+  return match ? searchTerm(match[1]!) : [];
+}
 
 function topicTerms(question: string): string[] {
   const match = TOPIC.exec(question);
