@@ -71,9 +71,10 @@ function askedSpeaker(question: string): string[] {
 }
 
 const SPEAKER_ASKED =
-  /\b(?:what|how)\s+(?:did|does|do|has|have|will|would)\s+((?:[\w.’'-]+\s+){0,3}?[\w.’'-]+)\s+(?:say|said|tell|told|describe|call|think|want|urge|stress|mean|reply|respond|answer|add|mention|promise|explain|express|emphasi[sz]e)\b/i;
+  /\b(?:what|how)\s+(?:did|does|do|has|have|will|would)\s+((?:[\w.’'-]+\s+){0,4}?[\w.’'-]+)\s+(?:say|said|tell|told|describe|call|think|want|urge|stress|mean|reply|respond|answer|add|mention|promise|explain|express|emphasi[sz]e)\b/i;
 const ACCORDING_TO = /\baccording to\s+((?:[\w.’'-]+\s+){0,2}?[\w.’'-]+)(?=\s+(?:when|in|on|at|during|after|before|about)\b|[,?.!]|$)/i;
-const SPEAKER_FILLER = new Set(['the', 'a', 'an', 's', 'of', 'and', 'us', 'u.s.', 'he', 'she', 'they', 'it', 'we', 'you', 'i']);
+// Titles name no one in particular: "minister" is in every minister's speaker label.
+const SPEAKER_FILLER = new Set(['the', 'a', 'an', 's', 'of', 'and', 'us', 'u.s.', 'he', 'she', 'they', 'it', 'we', 'you', 'i', 'minister', 'foreign', 'defense', 'defence', 'prime', 'president', 'vice', 'deputy', 'assistant', 'under', 'acting', 'fm', 'pm', 'ambassador', 'special', 'envoy', 'spokesperson']);
 
 const FUTURE = /\b(will|going to|upcoming|plans? to|is to|are to|(?:is|are) \w+ing)\b/i;
 const DEPARTMENT_AS_SPEAKER = /\b(did|does|do|has|have|will|would|is|was)\s+(?:the\s+)?(?:state department|state dept\.?|department of state|state)\b/gi;
