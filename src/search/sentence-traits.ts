@@ -47,10 +47,10 @@ export function traitsOf(text: string): SentenceTraits {
 }
 
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
-const DATE_PATTERN = new RegExp(`\\b(${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}|(?:19|20)\\d{2}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|yesterday|\\d{1,2}:\\d{2}|[ap]\\.m\\.)`, 'i');
-const CALENDAR_DATE_PATTERN = new RegExp(`\\b(${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}|(?:19|20)\\d{2})\\b`, 'i');
+const DATE_PATTERN = new RegExp(`\\b(${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}|(?:1[6-9]|20)\\d{2}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|yesterday|\\d{1,2}:\\d{2}|[ap]\\.m\\.)`, 'i');
+const CALENDAR_DATE_PATTERN = new RegExp(`\\b(${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}|(?:1[6-9]|20)\\d{2})\\b`, 'i');
 const CLOCK_PATTERN = /\b\d{1,2}(:\d{2})?\s*[ap]\.?m\b|\b\d{1,2}:\d{2}\b|\bnoon\b/i;
-const NUMBER_PATTERN = /\b\d[\d,.]*\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)s?\b/i;
+const NUMBER_PATTERN = /\b\d[\d,.]*(?:st|nd|rd|th)?\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)s?\b/i;
 const DATES = new RegExp(DATE_PATTERN.source, 'gi');
 // Initials and name particles may stand between the capitalized words: "Antony J. Blinken", "Marjolijn van Deelen".
 const CAPITALIZED_RUN = /\b\p{Lu}[\p{Ll}’'-]+(?:\s+(?:\p{Lu}\.\s+|(?:van|von|de|da|del|der|den|al|el|bin|ibn|la|le|di|du|dos)\s+)?\p{Lu}[\p{Ll}’'-]+)+/gu;
