@@ -77,6 +77,7 @@ describe('question parsing', () => {
     expect(parse('the nato foreign ministers meeting').expansions).toContain(searchTerms('ministerial')[0]);
     expect(parse('asia-pacific partners').expansions).toContain(searchTerms('partnership')[0]);
     expect(parse('what did they discuss on africa').expansions).toContain(searchTerms('african')[0]);
+    expect(parse('which country brokered the gaza ceasefire?').expansions).toContain(searchTerms('mediation')[0]);
     // "on the phone" is a call, but "call" is not always the phone ("which country do they call the oldest republic").
     expect(parse('what did blinken promise abbas on the phone').expansions).toContain(searchTerms('call')[0]);
     expect(parse('which country do they call the oldest republic').expansions).not.toContain(searchTerms('phone')[0]);

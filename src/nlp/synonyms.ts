@@ -13,6 +13,7 @@ const GROUPS: string[][] = [
   ['praise', 'commend', 'welcome', 'applaud', 'congratulate'],
   ['criticize', 'condemn', 'concern', 'regret'],
   ['deal', 'agreement', 'accord'],
+  ['broker', 'mediate', 'mediation', 'mediator'],
   ['vote', 'election', 'ballot'],
   ['donate', 'donated', 'donation', 'provide', 'provided', 'deliver', 'delivered'],
   ['trip', 'travel', 'visit'],
