@@ -78,6 +78,9 @@ describe('question parsing', () => {
     expect(parse('asia-pacific partners').expansions).toContain(searchTerms('partnership')[0]);
     expect(parse('what did they discuss on africa').expansions).toContain(searchTerms('african')[0]);
     expect(parse('which country brokered the gaza ceasefire?').expansions).toContain(searchTerms('mediation')[0]);
+    expect(parse('what did blinken tell kuwait tv?').expansions).toContain(searchTerms('television')[0]);
+    // "State" is the Department far more often than the verb: it has no synonyms ("stress", "note").
+    expect(parse('who is giving the state department press briefing?').expansions).not.toContain(searchTerms('stress')[0]);
     // "on the phone" is a call, but "call" is not always the phone ("which country do they call the oldest republic").
     expect(parse('what did blinken promise abbas on the phone').expansions).toContain(searchTerms('call')[0]);
     expect(parse('which country do they call the oldest republic').expansions).not.toContain(searchTerms('phone')[0]);

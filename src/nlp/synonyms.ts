@@ -8,7 +8,7 @@ import { searchTerms } from './terms.js';
 const GROUPS: string[][] = [
   ['talk', 'discuss', 'discussion', 'conversation'],
   ['meet', 'met', 'meeting'],
-  ['say', 'said', 'state', 'stated', 'note', 'noted', 'stress', 'stressed', 'underscore', 'underscored', 'emphasize', 'emphasized', 'reiterate', 'reiterated'],
+  ['say', 'said', 'note', 'noted', 'stress', 'stressed', 'underscore', 'underscored', 'emphasize', 'emphasized', 'reiterate', 'reiterated'],
   ['thank', 'thanked', 'appreciation', 'gratitude', 'appreciate', 'grateful'],
   ['praise', 'commend', 'welcome', 'applaud', 'congratulate'],
   ['criticize', 'condemn', 'concern', 'regret'],
@@ -19,6 +19,7 @@ const GROUPS: string[][] = [
   ['trip', 'travel', 'visit'],
   ['head', 'lead', 'led', 'chair', 'chairs'],
   ['pm', 'prime'],
+  ['tv', 'television'],
   ['fm', 'foreign'],
   // Derived forms the stemmer keeps apart.
   ['minister', 'ministerial'],
