@@ -28,6 +28,7 @@ describe('question parsing', () => {
     expect(parse('which african country faces visa restrictions?').type).toBe('country');
     expect(parse('which countries signed the statement?').type).toBe('countries');
     expect(parse('how far back do US-portugal relations go?').type).toBe('when');
+    expect(parse('us french fulbright program - what year was it set up?').type).toBe('when');
     expect(parse('where does the UAE rank as a trading partner?').type).toBe('general');
     expect(parse('what did state say about the protests?').type).toBe('general');
     expect(parse('which former US president did blinken call?').type).toBe('who');

@@ -162,7 +162,7 @@ function questionType(question: string): QuestionType {
   const q = question.toLowerCase();
   if (/\bhow (many|much|large|big)\b|\b(what|which) (number|percentage|percent|share|proportion|fraction|portion|amount|sum|figure)\b/.test(q)) return 'number';
   if (/\b(what|which) ((day|date) and )?time\b(?! (period|frame|span))|\bat what hour\b/.test(q)) return 'time';
-  if (/^\W*when\b|\b(since|until|by) when\b|\bwhen (is|are|was|were|will|would|did|does|do|can|could|should|has|have|had)\b|\b(what|which) (dates?|days?|time (period|frame|span))\b|\b(what|which) (were|was|are|is) the (dates?|days?)\b|\bhow (long|far back|old)\b/.test(q)) return 'when';
+  if (/^\W*when\b|\b(since|until|by) when\b|\bwhen (is|are|was|were|will|would|did|does|do|can|could|should|has|have|had)\b|\b(what|which) (dates?|days?|years?|months?|time (period|frame|span))\b|\b(what|which) (were|was|are|is) the (dates?|days?)\b|\bhow (long|far back|old)\b/.test(q)) return 'when';
   if (/\b(which|what) (countries|nations|governments|states)\b|\bwhich .*\b(countries|governments)\b/.test(q)) return 'countries';
   // "which african country", not "what did state say".
   if (/\b(which|what) (?!(?:did|does|do|has|have|had|will|would|is|was|are|were|can|could|should)\b)(\w+ )?(country|nation|government|state)\b(?!s)/.test(q)) return 'country';
