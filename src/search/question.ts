@@ -71,7 +71,7 @@ function askedSpeaker(question: string): string[] {
 }
 
 const SPEAKER_ASKED =
-  /\b(?:what|how)\s+(?:did|does|do|has|have|will|would)\s+((?:[\w.’'-]+\s+){0,4}?[\w.’'-]+)\s+(?:say|said|tell|told|describe|call|think|want|urge|stress|mean|reply|respond|answer|add|mention|promise|explain|express|emphasi[sz]e)\b/i;
+  /\b(?:what|how)\s+(?:did|does|do|has|have|will|would)\s+((?:[\w.’'-]+\s+){0,4}?[\w.’'-]+)\s+(say|said|tell|told|describe|call|think|want|urge|stress|mean|reply|respond|answer|add|mention|promise|explain|express|emphasi[sz]e)\b/i;
 const ACCORDING_TO = /\baccording to\s+((?:[\w.’'-]+\s+){0,2}?[\w.’'-]+)(?=\s+(?:when|in|on|at|during|after|before|about)\b|[,?.!]|$)/i;
 // Titles name no one in particular: "minister" is in every minister's speaker label.
 const SPEAKER_FILLER = new Set(['the', 'a', 'an', 's', 'of', 'and', 'us', 'u.s.', 'he', 'she', 'they', 'it', 'we', 'you', 'i', 'minister', 'foreign', 'defense', 'defence', 'prime', 'president', 'vice', 'deputy', 'assistant', 'under', 'acting', 'fm', 'pm', 'ambassador', 'special', 'envoy', 'spokesperson']);
@@ -82,7 +82,7 @@ const DEPARTMENT_AS_SPEAKER = /\b(did|does|do|has|have|will|would|is|was)\s+(?:t
 /** "what did Blinken urge …" → urge; "what has the US pledged …" → pledge. */
 function askedVerb(question: string): string[] {
   // "who chaired the board", "which contractor built the embassy": the verb right after the subject asked for.
-  const subject = /\b(?:who|which \w+|what \w+)\s+(\w+)/i.exec(question);
+  const subject = /\b(?:who|(?:which|what)\s+(?!(?:did|does|do|is|are|was|were|will|would|has|have|had|can|could)\b)\w+)\s+(\w+)/i.exec(question);
   if (subject) {
     const { tags } = taggedWords(subject[0]);
     const word = subject[1]!;
@@ -90,6 +90,12 @@ function askedVerb(question: string): string[] {
       const terms = searchTerm(word);
       return [...terms, ...synonymTerms(terms)];
     }
+  }
+  // "what did ned price say": the tagger may take a name for the verb; the speaker's verb is known.
+  const spoken = SPEAKER_ASKED.exec(question);
+  if (spoken) {
+    const terms = searchTerm(spoken[2]!);
+    return [...terms, ...synonymTerms(terms)];
   }
   const match = /\b(?:what|which|who|whom)\b[^?,;:]*?\s(?:did|does|do|will|would|has|have|had)\s+(.+)$/i.exec(question);
   if (!match) return [];
@@ -166,7 +172,8 @@ function questionType(question: string): QuestionType {
   if (/\b(which|what) (countries|nations|governments|states)\b|\bwhich .*\b(countries|governments)\b/.test(q)) return 'countries';
   // "which african country", not "what did state say".
   if (/\b(which|what) (?!(?:did|does|do|has|have|had|will|would|is|was|are|were|can|could|should)\b)(\w+ )?(country|nation|government|state)\b(?!s)/.test(q)) return 'country';
-  if (/\bwho(m|se)?\b/.test(q) || WHICH_PERSON.test(q)) return 'who';
+  // "the WHO plan": the World Health Organization, in capitals.
+  if (/\b(?!WHO\b)[Ww][Hh][Oo](m|se)?\b/.test(question) || WHICH_PERSON.test(q)) return 'who';
   // "where does the UAE rank", "where do talks stand": a standing, not a place.
   if (/\bwhere\b/.test(q) && !/\bwhere (does|do|did|is|are) .*\b(rank|ranks|stand|stands)\b/.test(q)) return 'where';
   return 'general';
