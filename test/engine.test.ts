@@ -330,7 +330,7 @@ describe('imports', () => {
     expect(engine.ask('which peacekeepers did the US honor in december 2021?').answer?.release.title).toBe(december.title);
   });
 
-  it('answers with the reply when a reporter in a transcript asked what the user asks', () => {
+  it('answers with the reply, not the question, when a reporter in a transcript asked what the user asks', () => {
     const interview = raw({
       title: 'Secretary Antony J. Blinken with Chris Wallace of Fox News Sunday',
       date: '2021-06-13',
@@ -345,6 +345,8 @@ describe('imports', () => {
     const engine = Engine.fromReleases([preprocess(interview), preprocess(raw())]);
     const answer = engine.ask('what did blinken say is the biggest difference between biden and trump foreign policy?').answer?.text ?? '';
     expect(answer).toContain('resolutely looking forward, not backward');
+    // The reporter's question is not quoted as what was said.
+    expect(answer).not.toContain('Briefly, what is the biggest difference');
   });
 
   it('answers what a counterpart said from the transcript where they speak, not from the readout of the meeting', () => {

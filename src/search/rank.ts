@@ -214,10 +214,12 @@ function topSentences(
     // A reporter's question restates what is asked about; the answer is in what the speakers say.
     const speaker = speakers[index];
     if (speaker && isQuestionerLabel(speaker)) {
-      // A reporter asking what the user asks ("what is the biggest difference …?"): the reply that follows answers.
+      // A reporter asking what the user asks ("what is the biggest difference …?"): the reply that follows answers,
+      // and the question itself is not quoted as what was said.
       if (answering && question.type === 'general') {
         const reply = replyTo(speakers, index);
         if (reply >= 0 && !isBoilerplate(release.sentences[reply]!.text)) insert(top, reply, REPLY_SHARE * score, count);
+        continue;
       }
       score -= QUESTIONER_PENALTY;
     } else if (speaker && askedSpeaks && !askedSpeaks(speaker)) score -= OTHER_SPEAKER_PENALTY;
