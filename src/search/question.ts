@@ -79,10 +79,15 @@ const SPEAKER_FILLER = new Set(['the', 'a', 'an', 's', 'of', 'and', 'us', 'u.s.'
 const FUTURE = /\b(will|going to|upcoming|plans? to|is to|are to|(?:is|are) \w+ing)\b/i;
 const DEPARTMENT_AS_SPEAKER = /\b(did|does|do|has|have|will|would|is|was)\s+(?:the\s+)?(?:state department|state dept\.?|department of state|state)\b/gi;
 
+/** Auxiliary verbs, as a regular-expression alternation: "which programs DID …", "IS there …". */
+const AUXILIARY = 'did|does|do|is|are|was|were|will|would|has|have|had|can|could|should';
+// The subject asked for, then its verb; not "what did …".
+const SUBJECT_VERB = new RegExp(`\\b(?:who|(?:which|what)\\s+(?!(?:${AUXILIARY})\\b)\\w+)\\s+(\\w+)`, 'i');
+
 /** "what did Blinken urge …" → urge; "what has the US pledged …" → pledge. */
 function askedVerb(question: string): string[] {
   // "who chaired the board", "which contractor built the embassy": the verb right after the subject asked for.
-  const subject = /\b(?:who|(?:which|what)\s+(?!(?:did|does|do|is|are|was|were|will|would|has|have|had|can|could)\b)\w+)\s+(\w+)/i.exec(question);
+  const subject = SUBJECT_VERB.exec(question);
   if (subject) {
     const { tags } = taggedWords(subject[0]);
     const word = subject[1]!;
@@ -130,7 +135,7 @@ export function askedClause(question: string): string | null {
   return asked === question.trim() ? null : asked;
 }
 
-const ASKS = /\b(?:what|which|who|whom|whose|when|where|why|how)\b|^\W*(?:is|are|was|were|do|does|did|can|could|will|would|has|have|had|should)\b|\?\s*$/i;
+const ASKS = new RegExp(`\\b(?:what|which|who|whom|whose|when|where|why|how)\\b|^\\W*(?:${AUXILIARY})\\b|\\?\\s*$`, 'i');
 
 function askedTerms(question: string): string[] {
   const clause = askedClause(question);
@@ -149,9 +154,11 @@ const TOPIC = /\b(?:about|regarding|concerning)\s+(.+?)(?=\s+\b(?:when|while|dur
 
 /** "which US programs did …", "what post did …": the thing asked for, named by the answer. */
 function askedThing(question: string): string[] {
-  const match = /\b(?:which|what)\s+(?:(?:kind|sort|type)\s+of\s+)?(?:[\w’'-]+\s+){0,3}?(?!(?:did|does|do|is|are|was|were|will|would|has|have|had|can|could)\b)([\w’'-]+)\s+(?:did|does|do|is|are|was|were|will|would|has|have|had|can|could)\b/i.exec(question);
+  const match = ASKED_THING.exec(question);
   return match ? searchTerm(match[1]!) : [];
 }
+
+const ASKED_THING = new RegExp(`\\b(?:which|what)\\s+(?:(?:kind|sort|type)\\s+of\\s+)?(?:[\\w’'-]+\\s+){0,3}?(?!(?:${AUXILIARY})\\b)([\\w’'-]+)\\s+(?:${AUXILIARY})\\b`, 'i');
 
 function topicTerms(question: string): string[] {
   const match = TOPIC.exec(question);
