@@ -373,6 +373,23 @@ describe('imports', () => {
     expect(answer?.text).toContain('frontline state defending democracy');
   });
 
+  it('answers when something planned happens from the announcement that says what will happen, not the report after it', () => {
+    const announcement = raw({
+      title: 'U.S. Special Envoy for Yemen Lenderking’s Travel to Saudi Arabia',
+      date: '2021-06-15',
+      url: 'https://www.state.gov/u-s-special-envoy-for-yemen-lenderkings-travel-to-saudi-arabia/',
+      paragraphs: ['U.S. Special Envoy for Yemen Timothy Lenderking will travel to Riyadh June 15-17 to meet with Saudi officials.'],
+    });
+    const report = raw({
+      title: 'U.S. Special Envoy for Yemen Lenderking Returns from Travel to Saudi Arabia',
+      date: '2021-06-18',
+      url: 'https://www.state.gov/u-s-special-envoy-for-yemen-lenderking-returns-from-travel-to-saudi-arabia/',
+      paragraphs: ['U.S. Special Envoy for Yemen Timothy Lenderking returned from Saudi Arabia, where from June 15 to 17 he met with senior Saudi and Yemeni government officials and UN Special Envoy Martin Griffiths. In Saudi Arabia, Lenderking also met Yemeni officials.'],
+    });
+    const engine = Engine.fromReleases([preprocess(report), preprocess(announcement), preprocess(raw())]);
+    expect(engine.ask('when was lenderking due in saudi arabia?').answer?.release.title).toBe(announcement.title);
+  });
+
   it('completes a "when" answer with the next sentence when only that one gives the date ("December 9th")', () => {
     const briefing = raw({
       title: 'Department Press Briefing – August 11, 2021',

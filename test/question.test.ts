@@ -51,6 +51,12 @@ describe('question parsing', () => {
     expect(parse('talks at the start of august').time?.range).toEqual({ from: '2021-08-01', to: '2021-08-10' });
   });
 
+  it('knows a question about something planned: "when is …", "what time is …", "was due in …"', () => {
+    expect(parse('when was lenderking due in saudi arabia?').planned).toBe(true);
+    expect(parse('what time is blinken’s conversation with capehart?').planned).toBe(true);
+    expect(parse('when did the us and kenya hold their first cyber talks?').planned).toBe(false);
+  });
+
   it('reads the time of a question about what is to come as the event’s, not as a filter on release dates', () => {
     expect(parse('who will run the embassy in london from august 2021?').time).toMatchObject({ range: { from: '2021-08-01' }, explicit: false });
     expect(parse('who ran the embassy in london from august 2021?').time).toMatchObject({ range: { from: '2021-08-01' }, explicit: true });

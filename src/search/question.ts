@@ -33,6 +33,8 @@ export interface ParsedQuestion {
   verb: string[];
   /** Lowercase words naming who a "what did X say/tell …" question asks about ("blinken", "kuleba"): in a transcript, their turns answer. */
   speaker: string[];
+  /** The question asks about something planned ("when is …", "what time is …", "was due in …", "will …"). */
+  planned: boolean;
 }
 
 export function parseQuestion(question: string, timeContext: TimeContext): ParsedQuestion {
@@ -60,6 +62,7 @@ export function parseQuestion(question: string, timeContext: TimeContext): Parse
     asked: askedTerms(rest),
     verb: askedVerb(rest),
     speaker: askedSpeaker(rest),
+    planned: FUTURE.test(question) || PLANNED.test(question),
   };
 }
 
@@ -77,6 +80,7 @@ const ACCORDING_TO = /\baccording to\s+((?:[\w.’'-]+\s+){0,2}?[\w.’'-]+)(?=\
 const SPEAKER_FILLER = new Set(['the', 'a', 'an', 's', 'of', 'and', 'us', 'u.s.', 'he', 'she', 'they', 'it', 'we', 'you', 'i', 'minister', 'foreign', 'defense', 'defence', 'prime', 'president', 'vice', 'deputy', 'assistant', 'under', 'acting', 'fm', 'pm', 'ambassador', 'special', 'envoy', 'spokesperson']);
 
 const FUTURE = /\b(will|going to|upcoming|plans? to|is to|are to|(?:is|are) \w+ing)\b/i;
+const PLANNED = /\b(?:due|scheduled|supposed to|set to|planned)\b|\b(?:when|what time|what day)(?: and time)? (?:is|are)\b|\bwhen['’]s\b/i;
 const DEPARTMENT_AS_SPEAKER = /\b(did|does|do|has|have|will|would|is|was)\s+(?:the\s+)?(?:state department|state dept\.?|department of state|state)\b/gi;
 
 /** Auxiliary verbs, as a regular-expression alternation: "which programs DID …", "IS there …". */
