@@ -51,6 +51,13 @@ describe('question parsing', () => {
     expect(parse('talks at the start of august').time?.range).toEqual({ from: '2021-08-01', to: '2021-08-10' });
   });
 
+  it('reads amounts as chat writes them in the words of releases: "$266m", "1.5bn", "10k"', () => {
+    expect(parse('the $266m in afghan aid').terms).toEqual(expect.arrayContaining(searchTerms('266 million')));
+    expect(parse('a 1.5bn package').terms).toEqual(expect.arrayContaining(searchTerms('1.5 billion')));
+    expect(parse('10k troops').terms).toEqual(expect.arrayContaining(searchTerms('10 thousand')));
+    expect(parse('section 3 b of the act').terms).not.toContain(searchTerms('billion')[0]);
+  });
+
   it('knows a question about something planned: "when is …", "what time is …", "was due in …"', () => {
     expect(parse('when was lenderking due in saudi arabia?').planned).toBe(true);
     expect(parse('what time is blinken’s conversation with capehart?').planned).toBe(true);

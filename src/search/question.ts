@@ -42,7 +42,7 @@ export function parseQuestion(question: string, timeContext: TimeContext): Parse
   // "who will run the embassy from August": the time of an event announced before it, not of the release.
   const time = found?.explicit && FUTURE.test(question) ? { ...found, explicit: false } : found;
   // "what did the State Department say": the speaker of nearly every release, not what is asked about.
-  const rest = (time ? question.replace(time.text, ' ') : question).replace(DEPARTMENT_AS_SPEAKER, '$1 ');
+  const rest = writtenOutAmounts((time ? question.replace(time.text, ' ') : question).replace(DEPARTMENT_AS_SPEAKER, '$1 '));
   const terms = searchTerms(rest);
   const countries = expandCountryTerms(rest);
   const own = new Set(terms);
@@ -82,6 +82,15 @@ const SPEAKER_FILLER = new Set(['the', 'a', 'an', 's', 'of', 'and', 'us', 'u.s.'
 const FUTURE = /\b(will|going to|upcoming|plans? to|is to|are to|(?:is|are) \w+ing)\b/i;
 const PLANNED = /\b(?:due|scheduled|supposed to|set to|planned)\b|\b(?:when|what time|what day)(?: and time)? (?:is|are)\b|\bwhen['’]s\b/i;
 const DEPARTMENT_AS_SPEAKER = /\b(did|does|do|has|have|will|would|is|was)\s+(?:the\s+)?(?:state department|state dept\.?|department of state|state)\b/gi;
+
+/** "$266m", "1.5bn", "10k" as chat writes them, in the words of releases: "266 million", "1.5 billion", "10 thousand". */
+function writtenOutAmounts(text: string): string {
+  return text.replace(AMOUNT, (_, number: string, spaced: string | undefined, attached: string | undefined) => `${number} ${AMOUNT_UNITS[(spaced ?? attached)!.toLowerCase()]}`);
+}
+
+// A lone letter only when attached ("25m"): "section 3 b" is no amount.
+const AMOUNT = /(\d+(?:\.\d+)?)(?:\s?(mn|mln|bn)|(m|b|k))\b/gi;
+const AMOUNT_UNITS: Record<string, string> = { m: 'million', mn: 'million', mln: 'million', bn: 'billion', b: 'billion', k: 'thousand' };
 
 /** Auxiliary verbs, as a regular-expression alternation: "which programs DID …", "IS there …". */
 const AUXILIARY = 'did|does|do|is|are|was|were|will|would|has|have|had|can|could|should';
