@@ -101,6 +101,8 @@ describe('question parsing', () => {
     // "on the phone" is a call, but "call" is not always the phone ("which country do they call the oldest republic").
     expect(parse('what did blinken promise abbas on the phone').expansions).toContain(searchTerms('call')[0]);
     expect(parse('which country do they call the oldest republic').expansions).not.toContain(searchTerms('phone')[0]);
+    // "what did blinken want tunisia's leaders to do": what he urged them to do.
+    expect(parse('what did blinken want tunisia’s leaders to do?').verb).toEqual(expect.arrayContaining(searchTerms('urge')));
   });
 
   it('knows the verb a "what did X …" question asks about', () => {

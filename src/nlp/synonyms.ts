@@ -41,6 +41,7 @@ const GROUPS: string[][] = [
 const ONE_WAY: [string, string[]][] = [
   ['phone', ['call']],
   ['telephone', ['call']],
+  ['want', ['urge']],
 ];
 
 const BY_TERM = new Map<string, string[]>();
