@@ -7,7 +7,6 @@ import { foldForMatch, normalizeSpace, slugify } from './text.js';
 // Joint statements wrap the agreed text in these markers; they are layout, not content.
 const TEXT_MARKER = /^(?:begin text|end text)\s*[:.]?$/i;
 
-/** Turns a raw release from any source into the structured record the whole bot uses. */
 /** The raw form of a release, as preprocess() would take it: its stored text and what the source stated. */
 export function rawFromRelease(release: Release): RawRelease {
   return {
@@ -22,6 +21,7 @@ export function rawFromRelease(release: Release): RawRelease {
   };
 }
 
+/** Turns a raw release from any source into the structured record the whole bot uses. */
 export function preprocess(raw: RawRelease): Release {
   const title = normalizeSpace(raw.title);
   const office = raw.office ? normalizeSpace(raw.office) : null;
