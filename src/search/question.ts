@@ -139,15 +139,24 @@ export function askedClause(question: string): string | null {
   // "… — is there any formal process?", not "cuba chicken imports — ned price figure": the clause after asks.
   if (segments.length > 1 && ASKS.test(segments[segments.length - 1]!)) asked = segments[segments.length - 1]!;
   // "when blinken talked to maas, what did he say …" sets a scene; "when will they meet, and where?" asks.
-  const leading = /^(?:after|before|during|following|(?:when|while)(?!\s+(?:is|are|was|were|will|would|did|does|do|can|could|should|has|have|had)\b)|at|on|in|with|as for|regarding|besides|apart from|aside from|other than)\b[^,?]*,\s*(.+)$/i.exec(asked);
+  const leading = LEADING_SCENE.exec(asked);
   if (leading && searchTerms(leading[1]!).length > 0) asked = leading[1]!;
   // "when" that joins a clause ("… when he met …"), not the question word ("… when is the next round?").
   // "going after", "looking after": a verb's particle, not a clause.
-  const trailing = /^(.+?)(?<!\b(?:go|goes|going|went|gone|look|looks|looking|looked|come|comes|coming|came|run|running|ran|chase|chasing|chased|take|takes|taking|took))\s+\b(?:when|while|during|after|before)\s+(?!(?:is|are|was|were|will|would|did|does|do|can|could|should|has|have|had)\b).+$/i.exec(asked);
+  const trailing = TRAILING_SCENE.exec(asked);
   if (trailing && searchTerms(trailing[1]!).length > 0) asked = trailing[1]!;
   return asked === question.trim() ? null : asked;
 }
 
+// The scene-setting clauses askedClause() takes away.
+const LEADING_SCENE = new RegExp(
+  `^(?:after|before|during|following|(?:when|while)(?!\\s+(?:${AUXILIARY})\\b)|at|on|in|with|as for|regarding|besides|apart from|aside from|other than)\\b[^,?]*,\\s*(.+)$`,
+  'i',
+);
+const TRAILING_SCENE = new RegExp(
+  `^(.+?)(?<!\\b(?:go|goes|going|went|gone|look|looks|looking|looked|come|comes|coming|came|run|running|ran|chase|chasing|chased|take|takes|taking|took))\\s+\\b(?:when|while|during|after|before)\\s+(?!(?:${AUXILIARY})\\b).+$`,
+  'i',
+);
 const ASKS = new RegExp(`\\b(?:what|which|who|whom|whose|when|where|why|how)\\b|^\\W*(?:${AUXILIARY})\\b|\\?\\s*$`, 'i');
 
 function askedTerms(question: string): string[] {
