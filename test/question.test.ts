@@ -58,6 +58,16 @@ describe('question parsing', () => {
     expect(parse('section 3 b of the act').terms).not.toContain(searchTerms('billion')[0]);
   });
 
+  it('writes out chat abbreviations as releases spell them: "state dept", "afghan govt", "ex-president", "nyc"', () => {
+    expect(parse('what did the state dept say about the afghan govt?').terms).toEqual(expect.arrayContaining(searchTerms('government')));
+    expect(parse('what did the state dept say about the afghan govt?').terms).not.toContain('dept');
+    expect(parse("the int'l community's response").terms).toEqual(expect.arrayContaining(searchTerms('international')));
+    expect(parse('which narco group paid off ex-president lobo?').terms).toEqual(expect.arrayContaining(searchTerms('former')));
+    expect(parse('renaming the nyc street').terms).toEqual(expect.arrayContaining(searchTerms('new york city')));
+    // Words that only start like one are left alone.
+    expect(parse('the depth of the relationship').terms).toEqual(expect.arrayContaining(searchTerms('depth')));
+  });
+
   it('knows a question about something planned: "when is …", "what time is …", "was due in …"', () => {
     expect(parse('when was lenderking due in saudi arabia?').planned).toBe(true);
     expect(parse('what time is blinken’s conversation with capehart?').planned).toBe(true);

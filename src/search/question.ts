@@ -1,4 +1,5 @@
 import { countryReferences, countryTermsFor, expandCountryTerms, type CountryTerms } from '../countries/index.js';
+import { writtenOutAbbreviations } from '../nlp/abbreviations.js';
 import { organizationTerms } from '../nlp/organizations.js';
 import { synonymTerms } from '../nlp/synonyms.js';
 import { searchTerm, searchTerms } from '../nlp/terms.js';
@@ -41,8 +42,9 @@ export function parseQuestion(question: string, timeContext: TimeContext): Parse
   const found = findTimeReference(question, timeContext);
   // "who will run the embassy from August": the time of an event announced before it, not of the release.
   const time = found?.explicit && FUTURE.test(question) ? { ...found, explicit: false } : found;
-  // "what did the State Department say": the speaker of nearly every release, not what is asked about.
-  const rest = writtenOutAmounts((time ? question.replace(time.text, ' ') : question).replace(DEPARTMENT_AS_SPEAKER, '$1 '));
+  // "what did the State Department say": the speaker of nearly every release, not what is asked about. Chat's
+  // abbreviations ("state dept") and amounts ("$266m") are read in the words of releases.
+  const rest = writtenOutAmounts(writtenOutAbbreviations(time ? question.replace(time.text, ' ') : question).replace(DEPARTMENT_AS_SPEAKER, '$1 '));
   const terms = searchTerms(rest);
   const countries = expandCountryTerms(rest);
   const own = new Set(terms);
