@@ -190,6 +190,26 @@ describe('ask', () => {
     );
   });
 
+  it('quotes the next sentence of the paragraph when it carries on the answer, and not one of another paragraph', async () => {
+    const engine = await Engine.open({ builtin: true });
+    engine.importReleases([
+      raw({
+        title: 'Deputy Secretary Sherman’s Meeting with Japanese Defense Minister Kishi',
+        date: '2021-07-20',
+        url: 'https://www.state.gov/sherman-kishi/',
+        paragraphs: [
+          'Deputy Secretary of State Wendy R. Sherman met with Japanese Defense Minister Kishi Nobuo in Tokyo today.',
+          'Deputy Secretary Sherman and Defense Minister Kishi reaffirmed that the U.S.-Japan Alliance remains the cornerstone of peace and security in the Indo-Pacific. Deputy Secretary Sherman highlighted that the Alliance is unwavering in its commitment to the defense of Japan.',
+          'They also discussed trilateral cooperation with the Republic of Korea on climate and health security.',
+        ],
+      }),
+    ]);
+    const answer = engine.ask('what did sherman and kishi reaffirm about the alliance?').answer?.text;
+    expect(answer).toBe(
+      'Deputy Secretary Sherman and Defense Minister Kishi reaffirmed that the U.S.-Japan Alliance remains the cornerstone of peace and security in the Indo-Pacific. Deputy Secretary Sherman highlighted that the Alliance is unwavering in its commitment to the defense of Japan.',
+    );
+  });
+
   it('refuses empty, emoji-only and symbol-only questions with a clear message', () => {
     for (const question of ['', '   ', '🙂🙂🙂', '.*(', '?!']) {
       expect(() => engine.ask(question)).toThrowError(UserError);

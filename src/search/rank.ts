@@ -116,17 +116,44 @@ const ASKED_REFINED = 5;
  * second one when it answers about as well. Chosen for the one release answered from, so it costs one more pass.
  */
 export function answerFrom(index: ReleaseIndex, question: ParsedQuestion, entry: RankedRelease): { best: number; second?: number } {
-  const [first, second] = answerSentences(index, question, entry.release, termWeights(index, question), 2);
+  const sentences = entry.release.sentences;
+  // Every sentence scored, not just the best two: the neighbours' scores decide whether one joins the answer.
+  const scored = answerSentences(index, question, entry.release, termWeights(index, question), sentences.length);
+  const [first, second] = scored;
   if (!first) return { best: entry.bestSentence };
   // "Biden will host two summits." answers "when is the first summit" only with the next sentence, which has the date.
-  const sentences = entry.release.sentences;
   const next = sentences[first.index + 1];
   const completes = next !== undefined && next.paragraph === sentences[first.index]!.paragraph && lacksAskedKind(question, sentences[first.index]!.text) && !lacksAskedKind(question, next.text);
   if (second && second.score >= SECOND_SENTENCE_SHARE * first.score && !(completes && lacksAskedKind(question, sentences[second.index]!.text))) {
     return { best: first.index, second: second.index };
   }
-  return completes ? { best: first.index, second: first.index + 1 } : { best: first.index };
+  if (completes) return { best: first.index, second: first.index + 1 };
+  const neighbour = answeringNeighbour(entry.release, first, scored);
+  return neighbour === undefined ? { best: first.index } : { best: first.index, second: neighbour };
 }
+
+/**
+ * The sentence before or after the best one, in its paragraph and said by the same speaker, that carries on its
+ * answer: it scores at least NEIGHBOUR_SHARE of the best ("… reaffirmed the Alliance." "Sherman highlighted the
+ * commitment to the defense of Japan."). The higher-scoring of the two; none when neither does.
+ */
+function answeringNeighbour(release: Release, best: { index: number; score: number }, scored: { index: number; score: number }[]): number | undefined {
+  const sentences = release.sentences;
+  // A best sentence that leans on the one before ("This …") is quoted with it (answerText).
+  if (startsDangling(sentences[best.index]!.text)) return undefined;
+  const speakers = sentenceSpeakers(release);
+  const paragraph = sentences[best.index]!.paragraph;
+  let found: { index: number; score: number } | undefined;
+  for (const other of scored) {
+    if (Math.abs(other.index - best.index) !== 1 || other.score < NEIGHBOUR_SHARE * best.score) continue;
+    if (sentences[other.index]!.paragraph !== paragraph || speakers[other.index] !== speakers[best.index] || !isProse(sentences[other.index]!.text)) continue;
+    if (!found || other.score > found.score) found = other;
+  }
+  return found?.index;
+}
+
+/** Measured on 536 questions: answers holding the asked detail 0.793 → 0.800 (0.5: 0.797; 0.2–0.3 no more, longer answers), none lost; answers 2% longer on average. */
+const NEIGHBOUR_SHARE = 0.4;
 
 /** A "when", "what time" or "how many" question's answer sentence without a date, a clock time or a number. */
 function lacksAskedKind(question: ParsedQuestion, text: string): boolean {
