@@ -13,4 +13,11 @@ describe('sentence traits', () => {
     expect(traitsOf('The first summit will be held on December 9th.').count).toBe(false);
     expect(traitsOf('The first summit will be held on December 9th.').calendarDate).toBe(true);
   });
+
+  it('reads "this fall", "next year" and "in the coming weeks" as when something is to happen, without a calendar date', () => {
+    expect(traitsOf('They agreed to hold a second Leaders’ Summit this fall.').date).toBe(true);
+    expect(traitsOf('They agreed to hold a second Leaders’ Summit this fall.').calendarDate).toBe(false);
+    expect(traitsOf('The team will travel to the region in the coming weeks.').date).toBe(true);
+    expect(traitsOf('The fall of the government was a surprise.').date).toBe(false);
+  });
 });
