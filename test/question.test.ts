@@ -51,6 +51,13 @@ describe('question parsing', () => {
     expect(parse('talks at the start of august').time?.range).toEqual({ from: '2021-08-01', to: '2021-08-10' });
   });
 
+  it('reads a date that names a release ("the July 14 briefing") as its date, before the time of what it tells', () => {
+    expect(parse('how many visas did the embassy issue in may? ned price gave the numbers at the july 14 briefing').time).toMatchObject({ range: { from: '2021-07-14', to: '2021-07-14' }, explicit: true });
+    expect(parse("what did price say at the june 17 briefing about the arrests?").time).toMatchObject({ range: { from: '2021-06-17', to: '2021-06-17' }, explicit: true });
+    // An event's date stays a hint: releases about an election come days after it.
+    expect(parse('what did the US say about the june 21 election?').time).toMatchObject({ explicit: false });
+  });
+
   it('reads amounts as chat writes them in the words of releases: "$266m", "1.5bn", "10k"', () => {
     expect(parse('the $266m in afghan aid').terms).toEqual(expect.arrayContaining(searchTerms('266 million')));
     expect(parse('a 1.5bn package').terms).toEqual(expect.arrayContaining(searchTerms('1.5 billion')));

@@ -66,7 +66,12 @@ const MAY_NAME_A_DATE =
 function calendarReference(question: string, context: TimeContext): TimeReference | null {
   if (!MAY_NAME_A_DATE.test(question)) return null;
   const reference = DateTime.fromISO(context.corpusLast ?? context.today).toJSDate();
-  for (const result of dateParser.parse(question, reference)) {
+  const results = dateParser.parse(question, reference);
+  // "how many visas in May, per the July 14 briefing": the date of a release ("the July 14 briefing") says which one
+  // is meant, and comes before the time of what it tells.
+  const dated = results.findIndex((result) => datesRelease(question, result));
+  if (dated > 0) results.unshift(...results.splice(dated, 1));
+  for (const result of results) {
     const start = result.start;
     // A weekday or a clock time alone says nothing about which releases are meant.
     if (!start.isCertain('month') && !start.isCertain('year')) continue;
@@ -99,6 +104,7 @@ function calendarReference(question: string, context: TimeContext): TimeReferenc
     }
     const range: DateRange = { from: from.toISODate()!, to: to.toISODate()! };
     const explicit =
+      datesRelease(question, result) ||
       /\b(in|on|during|since|after|from|before|until|by|between|of)\s+(the\s+)?(month\s+of\s+)?$/.test(before) ||
       /^\s*$/.test(before) ||
       (part !== null && /\bat\s+(the\s+)?$/.test(before));
@@ -134,6 +140,12 @@ const dateParser = (() => {
   return parser;
 })();
 
+/** The date is a release's own: "the July 14 briefing", "in the Aug 1 statement", "June 7's testimony". */
+function datesRelease(question: string, result: chrono.ParsedResult): boolean {
+  return RELEASE_AFTER_DATE.test(question.slice(result.index + result.text.length));
+}
+
+const RELEASE_AFTER_DATE = /^(?:,?\s*\d{4})?(?:['’]s)?\s+(?:press\s+|department\s+)?(?:briefing|statement|readout|remarks|interview|press conference|press availability|testimony|media note|speech|message)\b/i;
 const MONTH_MAY_BEFORE = /\b(in|late|early|mid|since|until|till|before|during|after|from|of|through|throughout)[\s-]*$/i;
 
 const PART_OF_PERIOD = /\b(early|mid|late|beginning of|start of|middle of|end of)(?:\s+|-)$/;
