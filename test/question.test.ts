@@ -58,6 +58,13 @@ describe('question parsing', () => {
     expect(parse('what did the US say about the june 21 election?').time).toMatchObject({ explicit: false });
   });
 
+  it('finds the noun of a verb where the stemmer keeps them apart: "respond" / "response", "agree" / "agreement"', () => {
+    expect(parse('did the US say it would respond to the attack?').expansions).toEqual(expect.arrayContaining(searchTerms('response')));
+    expect(parse('what was in the agreement?').expansions).toEqual(expect.arrayContaining([...searchTerms('agree'), ...searchTerms('deal')]));
+    // "defense" is the Department's and the minister's in these releases, not what "defend" asks about.
+    expect(parse('did the US defend the decision?').expansions).not.toContain(searchTerms('defense')[0]);
+  });
+
   it('reads amounts as chat writes them in the words of releases: "$266m", "1.5bn", "10k"', () => {
     expect(parse('the $266m in afghan aid').terms).toEqual(expect.arrayContaining(searchTerms('266 million')));
     expect(parse('a 1.5bn package').terms).toEqual(expect.arrayContaining(searchTerms('1.5 billion')));

@@ -43,10 +43,43 @@ const ONE_WAY: [string, string[]][] = [
   ['want', ['urge']],
 ];
 
+/**
+ * A verb and its noun where the stemmer keeps them apart ("respond" / "response"): the same word to a reader. Merged
+ * with the groups above both ways ("agreement" keeps "deal"). Not where the noun has a sense of its own in these
+ * releases: "defense" (the Department, the minister), "resolution" (of the UN), "inclusion", "success" (of "succeed").
+ */
+const DERIVED: [string, string][] = [
+  ['respond', 'response'],
+  ['agree', 'agreement'],
+  ['decide', 'decision'],
+  ['recover', 'recovery'],
+  ['detain', 'detention'],
+  ['expand', 'expansion'],
+  ['extend', 'extension'],
+  ['die', 'death'],
+  ['fail', 'failure'],
+  ['deny', 'denial'],
+  ['conclude', 'conclusion'],
+  ['describe', 'description'],
+  ['intervene', 'intervention'],
+  ['pursue', 'pursuit'],
+  ['grow', 'growth'],
+  ['threaten', 'threat'],
+  ['destroy', 'destruction'],
+  ['reduce', 'reduction'],
+  ['explain', 'explanation'],
+  ['recognize', 'recognition'],
+];
+
 const BY_TERM = new Map<string, string[]>();
 for (const group of GROUPS) {
   const terms = [...new Set(group.flatMap((word) => searchTerms(word)))];
   for (const term of terms) BY_TERM.set(term, terms.filter((other) => other !== term));
+}
+for (const pair of DERIVED) {
+  const [a, b] = pair.map((word) => searchTerms(word)[0]!);
+  BY_TERM.set(a!, [...new Set([...(BY_TERM.get(a!) ?? []), b!])]);
+  BY_TERM.set(b!, [...new Set([...(BY_TERM.get(b!) ?? []), a!])]);
 }
 for (const [word, others] of ONE_WAY) {
   for (const term of searchTerms(word)) BY_TERM.set(term, [...new Set([...(BY_TERM.get(term) ?? []), ...others.flatMap((other) => searchTerms(other))])]);
