@@ -210,6 +210,25 @@ describe('ask', () => {
     );
   });
 
+  it('answers "besides X, what else …" with what is not X', async () => {
+    const engine = await Engine.open({ builtin: true });
+    engine.importReleases([
+      raw({
+        title: 'Secretary Blinken’s Call with Mexican Foreign Secretary Ebrard',
+        date: '2021-07-29',
+        url: 'https://www.state.gov/blinken-ebrard/',
+        paragraphs: [
+          'Secretary Blinken spoke with Mexican Foreign Secretary Marcelo Ebrard today.',
+          'Secretary Blinken and Foreign Secretary Ebrard discussed coordinated efforts to address the root causes of irregular migration in the region.',
+          'Secretary Blinken and Foreign Secretary Ebrard also discussed efforts to promote democracy and human rights in the region.',
+        ],
+      }),
+    ]);
+    const answer = engine.ask('apart from migration, what else did blinken and ebrard discuss?').answer?.text;
+    expect(answer).toContain('democracy and human rights');
+    expect(answer).not.toContain('migration');
+  });
+
   it('refuses empty, emoji-only and symbol-only questions with a clear message', () => {
     for (const question of ['', '   ', '🙂🙂🙂', '.*(', '?!']) {
       expect(() => engine.ask(question)).toThrowError(UserError);

@@ -65,6 +65,12 @@ describe('question parsing', () => {
     expect(parse('did the US defend the decision?').expansions).not.toContain(searchTerms('defense')[0]);
   });
 
+  it('knows what a question sets aside: "besides ISIS and covid, what …", "… apart from migration?"', () => {
+    expect(parse('besides ISIS and covid, what did blinken want to work on with nyusi?').setAside).toEqual(searchTerms('ISIS and covid'));
+    expect(parse('what else did they discuss apart from migration?').setAside).toEqual(searchTerms('migration'));
+    expect(parse('what did they discuss?').setAside).toEqual([]);
+  });
+
   it('reads amounts as chat writes them in the words of releases: "$266m", "1.5bn", "10k"', () => {
     expect(parse('the $266m in afghan aid').terms).toEqual(expect.arrayContaining(searchTerms('266 million')));
     expect(parse('a 1.5bn package').terms).toEqual(expect.arrayContaining(searchTerms('1.5 billion')));

@@ -36,6 +36,8 @@ export interface ParsedQuestion {
   speaker: string[];
   /** The question asks about something planned ("when is …", "what time is …", "was due in …", "will …"). */
   planned: boolean;
+  /** Terms of what the question sets aside ("besides ISIS and COVID, what did …"): known to the asker, not the answer. */
+  setAside: string[];
 }
 
 export function parseQuestion(question: string, timeContext: TimeContext): ParsedQuestion {
@@ -65,6 +67,7 @@ export function parseQuestion(question: string, timeContext: TimeContext): Parse
     verb: askedVerb(rest),
     speaker: askedSpeaker(rest),
     planned: FUTURE.test(question) || PLANNED.test(question),
+    setAside: setAsideTerms(rest),
   };
 }
 
@@ -96,6 +99,16 @@ const AMOUNT_UNITS: Record<string, string> = { m: 'million', mn: 'million', mln:
 
 /** Auxiliary verbs, as a regular-expression alternation: "which programs DID …", "IS there …". */
 const AUXILIARY = 'did|does|do|is|are|was|were|will|would|has|have|had|can|could|should';
+
+/** "besides ISIS and COVID, what …", "… apart from migration?" → isis, covid; migrat. */
+function setAsideTerms(question: string): string[] {
+  const match = SET_ASIDE.exec(question);
+  return match ? searchTerms(match[1]!) : [];
+}
+
+// Up to the end of the phrase: a comma, or the question word or verb that goes on ("besides oman where are …").
+const SET_ASIDE = new RegExp(`\\b(?:besides|apart from|aside from|other than|in addition to)\\s+(.+?)(?=[,?;:]|\\s+\\b(?:what|which|who|whom|where|when|how|${AUXILIARY})\\b|$)`, 'i');
+
 // The subject asked for, then its verb; not "what did …".
 const SUBJECT_VERB = new RegExp(`\\b(?:who|(?:which|what)\\s+(?!(?:${AUXILIARY})\\b)\\w+)\\s+(\\w+)`, 'i');
 
