@@ -230,6 +230,7 @@ function topSentences(
   }
   if (favourAsked) weighAskedClause(question, local);
   // "besides the ceasefire, what did they …": what the asker already knows does not pick the sentence that answers.
+  // It is not held against a sentence either: "in Mozambique and Tanzania" answers "besides Mozambique, where".
   if (answering) for (const term of question.setAside) local.set(term, 0);
   const total = question.terms.reduce((sum, term) => sum + (local.get(term) ?? 0), 0) || 1;
   const known = question.type === 'general' ? new Set([...all, ...titleTerms]) : null;
@@ -247,8 +248,6 @@ function topSentences(
     // A preamble says who issued the text: an answer to "who" and "which countries", a restatement otherwise.
     if (isPreamble(text) && question.type !== 'who' && question.type !== 'countries' && question.type !== 'country') continue;
     let score = answerScore(share, text, sentences[index]!, question, known, given);
-    // It tells what the asker set aside: context at best ("… discussed migration." for "apart from migration, …").
-    if (answering && question.setAside.some((term) => sentences[index]!.has(term))) score -= SET_ASIDE_PENALTY;
     // A reporter's question restates what is asked about; the answer is in what the speakers say.
     const speaker = speakers[index];
     if (speaker && isQuestionerLabel(speaker)) {
@@ -415,12 +414,6 @@ function transcriptAdjustment(release: Release, question: ParsedQuestion): numbe
   return speakers.some((speaker) => speaker !== null && asked(speaker) && isCounterpartLabel(speaker)) ? COUNTERPART_WORDS_BONUS : -OWN_WORDS_TRANSCRIPT_PENALTY;
 }
 
-/**
- * What an answer sentence loses for naming what the question sets aside. Measured on 687 questions: +1 answer with
- * the set-aside words weighing nothing; this keeps such a sentence out of a two-sentence answer, and skipping it
- * outright lost two (a count of "other" prisoners is said beside the ones set aside).
- */
-const SET_ASIDE_PENALTY = 0.15;
 /** What a sentence loses in a transcript when another speaker than the one asked about says it. */
 const OTHER_SPEAKER_PENALTY = 0.3;
 /** What a sentence saying who met whom loses when the question asks what was said or done there. */
