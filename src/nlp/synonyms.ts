@@ -47,6 +47,7 @@ const ONE_WAY: [string, string[]][] = [
  * A verb and its noun where the stemmer keeps them apart ("respond" / "response"): the same word to a reader. Merged
  * with the groups above both ways ("agreement" keeps "deal"). Not where the noun has a sense of its own in these
  * releases: "defense" (the Department, the minister), "resolution" (of the UN), "inclusion", "success" (of "succeed").
+ * "expand"/"expansion" was taken out again: at 20,000 releases it let another release beat the answer (npm run bench).
  */
 const DERIVED: [string, string][] = [
   ['respond', 'response'],
@@ -54,7 +55,6 @@ const DERIVED: [string, string][] = [
   ['decide', 'decision'],
   ['recover', 'recovery'],
   ['detain', 'detention'],
-  ['expand', 'expansion'],
   ['extend', 'extension'],
   ['die', 'death'],
   ['fail', 'failure'],
