@@ -113,7 +113,8 @@ const ASKED_REFINED = 5;
 
 /**
  * The answer from a ranked release: its best sentence (by the asked clause when the question sets a scene) and a
- * second one when it answers about as well. Chosen for the one release answered from, so it costs one more pass.
+ * second one when it answers about as well, completes it, or carries it on. Chosen for the one release answered
+ * from, so it costs one more pass.
  */
 export function answerFrom(index: ReleaseIndex, question: ParsedQuestion, entry: RankedRelease): { best: number; second?: number } {
   const sentences = entry.release.sentences;
