@@ -47,10 +47,12 @@ export function traitsOf(text: string): SentenceTraits {
 }
 
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
-const DATE_PATTERN = new RegExp(`\\b(${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}|(?:1[6-9]|20)\\d{2}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|yesterday|\\d{1,2}:\\d{2}|[ap]\\.m\\.)`, 'i');
+// A date a reader can place on a calendar: "June 21", "the 9th of December", "1791".
+const CALENDAR_DATE = `${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}|(?:1[6-9]|20)\\d{2}`;
+const DATE_PATTERN = new RegExp(`\\b(${CALENDAR_DATE}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|yesterday|\\d{1,2}:\\d{2}|[ap]\\.m\\.)`, 'i');
 // "a second Leaders' Summit this fall", "in the coming weeks": when something is to happen, said without a date.
 const VAGUE_TIME = /\b(?:(?:this|next|later this|early next|late next|by next)\s+(?:spring|summer|fall|autumn|winter|year|month|week)|(?:in|over) the (?:coming|next) (?:days|weeks|months|year)|later this (?:year|month)|(?:early|late|mid)-?(?:spring|summer|fall|autumn|winter))\b/i;
-const CALENDAR_DATE_PATTERN = new RegExp(`\\b(${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}|(?:1[6-9]|20)\\d{2})\\b`, 'i');
+const CALENDAR_DATE_PATTERN = new RegExp(`\\b(${CALENDAR_DATE})\\b`, 'i');
 const CLOCK_PATTERN = /\b\d{1,2}(:\d{2})?\s*[ap]\.?m\b|\b\d{1,2}:\d{2}\b|\bnoon\b/i;
 const NUMBER_PATTERN = /\b\d[\d,.]*(?:st|nd|rd|th)?\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)s?\b/i;
 const DATES = new RegExp(DATE_PATTERN.source, 'gi');
