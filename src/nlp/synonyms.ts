@@ -76,13 +76,17 @@ for (const group of GROUPS) {
   const terms = [...new Set(group.flatMap((word) => searchTerms(word)))];
   for (const term of terms) BY_TERM.set(term, terms.filter((other) => other !== term));
 }
+/** Adds synonyms to a term's, keeping those it has. */
+function addSynonyms(term: string, others: string[]): void {
+  BY_TERM.set(term, [...new Set([...(BY_TERM.get(term) ?? []), ...others])]);
+}
 for (const pair of DERIVED) {
   const [a, b] = pair.map((word) => searchTerms(word)[0]!);
-  BY_TERM.set(a!, [...new Set([...(BY_TERM.get(a!) ?? []), b!])]);
-  BY_TERM.set(b!, [...new Set([...(BY_TERM.get(b!) ?? []), a!])]);
+  addSynonyms(a!, [b!]);
+  addSynonyms(b!, [a!]);
 }
 for (const [word, others] of ONE_WAY) {
-  for (const term of searchTerms(word)) BY_TERM.set(term, [...new Set([...(BY_TERM.get(term) ?? []), ...others.flatMap((other) => searchTerms(other))])]);
+  for (const term of searchTerms(word)) addSynonyms(term, others.flatMap((other) => searchTerms(other)));
 }
 
 /** Other search terms for the same thing, for processed terms that have them. */
