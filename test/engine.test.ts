@@ -411,6 +411,32 @@ describe('imports', () => {
     expect(answer?.text).toContain('frontline state defending democracy');
   });
 
+  it('answers from the transcript when the question names it as the source ("at the briefing"), else from the statement', () => {
+    const statement = raw({
+      title: 'Russia Conducts Destructive Anti-Satellite Missile Test',
+      date: '2021-11-15',
+      office: 'Antony J. Blinken, Secretary of State',
+      url: 'https://www.state.gov/russia-conducts-destructive-anti-satellite-missile-test/',
+      paragraphs: ['Earlier today, the Russian Federation recklessly conducted a destructive satellite test of a direct-ascent anti-satellite missile against one of its own satellites. The test has so far generated over 1,500 pieces of trackable orbital debris.'],
+    });
+    const briefing = raw({
+      title: 'Department Press Briefing – November 15, 2021',
+      date: '2021-11-15',
+      office: 'Ned Price, Department Spokesperson',
+      url: 'https://www.state.gov/briefings/department-press-briefing-november-15-2021/',
+      paragraphs: [
+        'MR PRICE: Good afternoon. Earlier today, Russia conducted a destructive anti-satellite missile test against one of its own satellites, Cosmos 1408, and the test generated debris.',
+        'QUESTION: Can you say more about Ethiopia?',
+        'MR PRICE: We remain concerned about the fighting in Ethiopia.',
+      ],
+    });
+    const engine = Engine.fromReleases([preprocess(statement), preprocess(briefing), preprocess(raw())]);
+    expect(engine.ask('which of its own satellites did russia destroy in the test?').answer?.release.title).toBe(statement.title);
+    const named = engine.ask('ned price briefing: which of its own satellites did russia destroy in the test?').answer;
+    expect(named?.release.title).toBe(briefing.title);
+    expect(named?.text).toContain('Cosmos 1408');
+  });
+
   it('answers when something planned happens from the announcement that says what will happen, not the report after it', () => {
     const announcement = raw({
       title: 'U.S. Special Envoy for Yemen Lenderking’s Travel to Saudi Arabia',

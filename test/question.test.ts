@@ -71,6 +71,14 @@ describe('question parsing', () => {
     expect(parse('what did they discuss?').setAside).toEqual([]);
   });
 
+  it('knows when a question names a spoken source as where something was said, not as what it asks about', () => {
+    expect(parse('at the blinken kuleba joint presser, did blinken say the charter guarantees nato membership?').spokenSource).toBe(true);
+    expect(parse('ned price briefing: which satellite did russia blow up?').spokenSource).toBe(true);
+    expect(parse('how many cases, per the briefing announcing the expansion?').spokenSource).toBe(true);
+    expect(parse("who's giving the state department press briefing on july 30?").spokenSource).toBe(false);
+    expect(parse("where can i watch blinken's speech at the summit?").spokenSource).toBe(false);
+  });
+
   it('reads amounts as chat writes them in the words of releases: "$266m", "1.5bn", "10k"', () => {
     expect(parse('the $266m in afghan aid').terms).toEqual(expect.arrayContaining(searchTerms('266 million')));
     expect(parse('a 1.5bn package').terms).toEqual(expect.arrayContaining(searchTerms('1.5 billion')));

@@ -82,6 +82,7 @@ function randomCase(random: () => number): { question: ParsedQuestion; weights: 
     speaker: random() < 0.3 ? [pick(['blinken', 'odinga', 'price'])] : [],
     planned: random() < 0.2,
     setAside: [],
+    spokenSource: false,
   };
   return { question, weights };
 }
@@ -200,7 +201,7 @@ describe('the re-ranking measures what its plain definition measures', () => {
     const texts = ['Kenya signed the accord on maritime security with its partners.', 'Kenya and its minister signed the accord on maritime security.'];
     const release: Release = { ...builtin[0]!, title: 'A Statement', sentences: texts.map((text) => ({ text, paragraph: 0 })), paragraphs: [texts.join(' ')] };
     // The second sentence names what a "how many" question counts (a bonus it could earn) but gives no number.
-    const question: ParsedQuestion = { terms: ['kenya'], expansions: [], countryCodes: [], time: null, type: 'general', countryTerms: new Map(), focus: ['minist'], topic: [], asked: [], verb: [], speaker: [], planned: false, setAside: [] };
+    const question: ParsedQuestion = { terms: ['kenya'], expansions: [], countryCodes: [], time: null, type: 'general', countryTerms: new Map(), focus: ['minist'], topic: [], asked: [], verb: [], speaker: [], planned: false, setAside: [], spokenSource: false };
     const best = bestSentence(release, sentenceTerms(release), new Set(searchTerms(release.title)), question, new Map([['kenya', 2]]));
     expect(best).toEqual({ index: 0, score: 1 });
   });

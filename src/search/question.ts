@@ -38,6 +38,8 @@ export interface ParsedQuestion {
   planned: boolean;
   /** Terms of what the question sets aside ("besides ISIS and COVID, what did …"): known to the asker, not the answer. */
   setAside: string[];
+  /** The question names a spoken source ("at the briefing", "the joint presser", "in his speech"): a transcript may answer. */
+  spokenSource: boolean;
 }
 
 export function parseQuestion(question: string, timeContext: TimeContext): ParsedQuestion {
@@ -68,6 +70,7 @@ export function parseQuestion(question: string, timeContext: TimeContext): Parse
     speaker: askedSpeaker(rest),
     planned: FUTURE.test(question) || PLANNED.test(question),
     setAside: setAsideTerms(rest),
+    spokenSource: SPOKEN_SOURCE.test(question),
   };
 }
 
@@ -84,6 +87,13 @@ const ACCORDING_TO = /\baccording to\s+((?:[\w.’'-]+\s+){0,2}?[\w.’'-]+)(?=\
 // Titles name no one in particular: "minister" is in every minister's speaker label.
 const SPEAKER_FILLER = new Set(['the', 'a', 'an', 's', 'of', 'and', 'us', 'u.s.', 'he', 'she', 'they', 'it', 'we', 'you', 'i', 'minister', 'foreign', 'defense', 'defence', 'prime', 'president', 'vice', 'deputy', 'assistant', 'under', 'acting', 'fm', 'pm', 'ambassador', 'special', 'envoy', 'spokesperson']);
 
+// The source as where something was said ("at the joint presser", "per the briefing", "ned price briefing: …"), not
+// as the thing asked about ("who's giving the briefing", "where can i watch the speech"): an announcement answers those.
+const SPOKEN_SOURCE_NOUN = String.raw`(?:briefings?|pressers?|press (?:conference|availability|avail)|interviews?|speech|remarks|testimony|town ?hall)`;
+const SPOKEN_SOURCE = new RegExp(
+  String.raw`\b(?:at|in|during|from|per|according to)\b[^,.?:;]{0,60}?\b${SPOKEN_SOURCE_NOUN}\b|^[^,.?:;]{0,60}\b${SPOKEN_SOURCE_NOUN}\s*[:–—-]\s|\btold reporters\b`,
+  'i',
+);
 const FUTURE = /\b(will|going to|upcoming|plans? to|is to|are to|(?:is|are) \w+ing)\b/i;
 const PLANNED = /\b(?:due|scheduled|supposed to|set to|planned)\b|\b(?:when|what time|what day)(?: and time)? (?:is|are)\b|\bwhen['’]s\b/i;
 const DEPARTMENT_AS_SPEAKER = /\b(did|does|do|has|have|will|would|is|was)\s+(?:the\s+)?(?:state department|state dept\.?|department of state|state)\b/gi;
