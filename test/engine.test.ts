@@ -437,6 +437,19 @@ describe('imports', () => {
     expect(named?.text).toContain('Cosmos 1408');
   });
 
+  it('reads a date without its year as any year of the corpus, the latest first', () => {
+    const call = (date: string, paragraph: string) =>
+      raw({ title: 'Secretary Blinken’s Call with Ukrainian Foreign Minister Kuleba', date, url: `https://www.state.gov/call-kuleba-${date}/`, paragraphs: [paragraph] });
+    const earlier = call('2021-03-31', 'Secretary of State Antony J. Blinken spoke today with Ukrainian Foreign Minister Dmytro Kuleba about Ukraine’s reform agenda and the Crimea Platform.');
+    const later = call('2022-04-20', 'Secretary of State Antony J. Blinken spoke today with Ukrainian Foreign Minister Dmytro Kuleba to condemn the attack on Ukraine.');
+    const years = Engine.fromReleases([...engine.all(), preprocess(earlier), preprocess(later)]);
+    expect(years.ask('kuleba call march 31').answer?.release.date).toBe('2021-03-31');
+    const filtered = years.ask('what did blinken and kuleba discuss on march 31?');
+    expect(filtered.answer?.release.date).toBe('2021-03-31');
+    expect(filtered.dateRange?.label).toBe('March 31, 2021');
+    expect(years.ask('what did blinken and kuleba discuss on april 20?').answer?.release.date).toBe('2022-04-20');
+  });
+
   it('answers when something planned happens from the announcement that says what will happen, not the report after it', () => {
     const announcement = raw({
       title: 'U.S. Special Envoy for Yemen Lenderking’s Travel to Saudi Arabia',

@@ -58,6 +58,17 @@ describe('question parsing', () => {
     expect(parse('what did the US say about the june 21 election?').time).toMatchObject({ explicit: false });
   });
 
+  it('reads a date without its year as its latest occurrence in the corpus, and keeps the earlier years', () => {
+    const years = { today: '2022-04-30', corpusFirst: '2021-01-20', corpusLast: '2022-04-01' };
+    expect(parseQuestion('blinken kuleba call march 31 topics', years).time).toMatchObject({
+      range: { from: '2022-03-31', to: '2022-03-31' },
+      earlierYears: [{ range: { from: '2021-03-31', to: '2021-03-31' }, label: 'March 31, 2021' }],
+    });
+    // Written with its year, or in a corpus of one year, the date has no other.
+    expect(parseQuestion('blinken kuleba call march 31, 2022', years).time?.earlierYears).toBeUndefined();
+    expect(parse('what did the US say on june 17?').time?.earlierYears).toBeUndefined();
+  });
+
   it('finds the noun of a verb where the stemmer keeps them apart: "respond" / "response", "agree" / "agreement"', () => {
     expect(parse('did the US say it would respond to the attack?').expansions).toEqual(expect.arrayContaining(searchTerms('response')));
     expect(parse('what was in the agreement?').expansions).toEqual(expect.arrayContaining([...searchTerms('agree'), ...searchTerms('deal')]));

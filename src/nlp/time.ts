@@ -13,6 +13,11 @@ export interface TimeReference {
    * is asked about ("the june 21 election", "the April deal"): only explicit references filter.
    */
   explicit: boolean;
+  /**
+   * A date written without its year ("on March 31") is its latest occurrence in the corpus; these are the same dates
+   * in the corpus' earlier years, latest first, for when the latest finds nothing.
+   */
+  earlierYears?: { range: DateRange; label: string }[];
 }
 
 export interface TimeContext {
@@ -115,8 +120,12 @@ function calendarReference(question: string, context: TimeContext): TimeReferenc
       range.from = undefined;
       text = before.match(/(before|until|by)\s+(the\s+)?$/)![0] + text;
     }
-    const label = rangeLabel(range, dayKnown || Boolean(result.end));
-    return { range, label: part && range.from && range.to ? `${part} ${label}` : label, text, explicit };
+    const labelOf = (of: DateRange) => {
+      const label = rangeLabel(of, dayKnown || Boolean(result.end));
+      return part && of.from && of.to ? `${part} ${label}` : label;
+    };
+    const earlier = yearKnown || !start.isCertain('month') ? [] : earlierYearsOf(range, context).map((of) => ({ range: of, label: labelOf(of) }));
+    return { range, label: labelOf(range), text, explicit, ...(earlier.length ? { earlierYears: earlier } : {}) };
   }
   return null;
 }
@@ -170,6 +179,20 @@ function latestYearFor(month: number, day: number, { corpusFirst, corpusLast, to
   }
   return lastYear;
 }
+
+/** The range moved back a year at a time while it still ends within the corpus' span, latest first. */
+function earlierYearsOf(range: DateRange, { corpusFirst }: TimeContext): DateRange[] {
+  if (!range.from || !range.to || !corpusFirst) return [];
+  const ranges: DateRange[] = [];
+  for (let back = 1; back <= MAX_YEARS_BACK; back++) {
+    const moved = { from: DateTime.fromISO(range.from).minus({ years: back }).toISODate()!, to: DateTime.fromISO(range.to).minus({ years: back }).toISODate()! };
+    if (moved.to < corpusFirst) break;
+    ranges.push(moved);
+  }
+  return ranges;
+}
+
+const MAX_YEARS_BACK = 30;
 
 function rangeLabel(range: DateRange, exactDays = true): string {
   const show = (iso: string) => DateTime.fromISO(iso).toFormat(exactDays ? 'MMMM d, yyyy' : 'MMMM yyyy');

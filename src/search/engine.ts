@@ -236,6 +236,12 @@ export class Engine {
     }
     const range = parsed.time?.explicit ? withSlack(parsed.time.range) : null;
     let answerable = this.answerable(parsed, range);
+    // "on March 31" is the latest March 31 of the corpus, or an earlier year's when nothing answers then.
+    for (const earlier of range ? (parsed.time!.earlierYears ?? []) : []) {
+      if (answerable.length > 0) break;
+      answerable = this.answerable({ ...parsed, time: { ...parsed.time!, range: earlier.range } }, withSlack(earlier.range));
+      if (answerable.length > 0) base.dateRange = { ...earlier.range, label: earlier.label };
+    }
     if (range && answerable.length === 0) {
       // "what did Harris announce in April" may be answered by a release of June: a time that finds nothing is read
       // as the time of the event, which still counts for releases dated then.

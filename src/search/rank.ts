@@ -86,7 +86,9 @@ export function rankReleases(
       // a notice a week before, a statement days after.
       if (askedDay && mentions(release, askedDay)) score += 0.1;
       // An event is often reported days after it happens ("the June 21 election", statement on June 25).
-      if (!question.time.explicit && inRange(release.date, widenRange(question.time.range, 1, 7))) score += 0.1;
+      // Written without its year ("march 31"), the date may be of any year of the corpus.
+      const ranges = [question.time.range, ...(question.time.earlierYears ?? []).map((earlier) => earlier.range)];
+      if (!question.time.explicit && ranges.some((range) => inRange(release.date, widenRange(range, 1, 7)))) score += 0.1;
     }
     ranked.push({ release, score, coverage: coverage.whole, passage: coverage.passage, bestSentence: best.index, bestSentenceScore: best.score });
   }
