@@ -69,6 +69,22 @@ describe('question parsing', () => {
     expect(parse('what did the US say on june 17?').time?.earlierYears).toBeUndefined();
   });
 
+  it('reads a year alone ("in 2021", "since 2021") as a time to filter by when the corpus has that year', () => {
+    expect(parse('what did the US say about kenya in 2021?').time).toMatchObject({ range: { from: '2021-01-01', to: '2021-12-31' }, label: '2021', explicit: true });
+    expect(parse('what did the US say about kenya in 2021?').terms).not.toContain('2021');
+    expect(parse('statements on burma since 2021').time?.range).toEqual({ from: '2021-01-01' });
+    // An earlier year is history a release tells of, searched as a word.
+    expect(parse('how many rohingya were killed in 2017?').time).toBeNull();
+    expect(parse('how many rohingya were killed in 2017?').terms).toContain('2017');
+  });
+
+  it('reads "according to X" as a source, not as an accord', () => {
+    const parsed = parse('according to blinken, what would the budget do?');
+    expect(parsed.speaker).toEqual(['blinken']);
+    expect([...parsed.terms, ...parsed.expansions]).not.toEqual(expect.arrayContaining(searchTerms('accord')));
+    expect(parsed.expansions).not.toContain(searchTerms('agreement')[0]);
+  });
+
   it('finds the noun of a verb where the stemmer keeps them apart: "respond" / "response", "agree" / "agreement"', () => {
     expect(parse('did the US say it would respond to the attack?').expansions).toEqual(expect.arrayContaining(searchTerms('response')));
     expect(parse('what was in the agreement?').expansions).toEqual(expect.arrayContaining([...searchTerms('agree'), ...searchTerms('deal')]));

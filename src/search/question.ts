@@ -49,10 +49,12 @@ export function parseQuestion(question: string, timeContext: TimeContext): Parse
   // "what did the State Department say": the speaker of nearly every release, not what is asked about. Chat's
   // abbreviations ("state dept") and amounts ("$266m") are read in the words of releases.
   const rest = writtenOutAmounts(writtenOutAbbreviations(time ? question.replace(time.text, ' ') : question).replace(DEPARTMENT_AS_SPEAKER, '$1 '));
-  const terms = searchTerms(rest);
+  // "according to Blinken" names a source, not an accord.
+  const searched = rest.replace(ACCORDING_TO_WORDS, ' ');
+  const terms = searchTerms(searched);
   const countries = expandCountryTerms(rest);
   const own = new Set(terms);
-  const expansions = expansionsOf(rest, terms, countries).filter((term) => !own.has(term));
+  const expansions = expansionsOf(searched, terms, countries).filter((term) => !own.has(term));
   // "when blinken talked to maas, what did he say …": the clause that asks has the type, not the scene.
   const type = questionType(askedClause(question) ?? question);
   return {
@@ -96,7 +98,8 @@ const SPOKEN_SOURCE = new RegExp(
 );
 const FUTURE = /\b(will|going to|upcoming|plans? to|is to|are to|(?:is|are) \w+ing)\b/i;
 const PLANNED = /\b(?:due|scheduled|supposed to|set to|planned)\b|\b(?:when|what time|what day)(?: and time)? (?:is|are)\b|\bwhen['’]s\b/i;
-const DEPARTMENT_AS_SPEAKER = /\b(did|does|do|has|have|will|would|is|was)\s+(?:the\s+)?(?:state department|state dept\.?|department of state|state)\b/gi;
+const ACCORDING_TO_WORDS = /\baccording to\b/gi;
+const DEPARTMENT_AS_SPEAKER = /\b(did|does|do|has|have|will|would|is|was|according to)\s+(?:the\s+)?(?:state department|state dept\.?|department of state|state)\b/gi;
 
 /** "$266m", "1.5bn", "10k" as chat writes them, in the words of releases: "266 million", "1.5 billion", "10 thousand". */
 function writtenOutAmounts(text: string): string {
