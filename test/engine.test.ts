@@ -151,6 +151,10 @@ describe('ask', () => {
     const result = engine.ask('what is the airspeed velocity of an unladen swallow');
     expect(result.answer).toBeNull();
     expect(result.results).toEqual([]);
+    // A country and a date are not enough when the question's own rare words are in none of the releases about it.
+    expect(engine.ask('what was the weather in kenya in december 2021?').answer).toBeNull();
+    expect(engine.ask('did it snow in stockholm on december 2?').answer).toBeNull();
+    expect(engine.ask('what did the US say about kenya in december 2021?').answer?.release.title).toBe('United States and Kenya Hold Dialogue on Cyber Issues');
   });
 
   it('reads a time that finds nothing as the time of the event, and says so', async () => {

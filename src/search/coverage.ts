@@ -2,6 +2,8 @@ import type { Release } from '../corpus/release.js';
 import { synonymsOf } from '../nlp/synonyms.js';
 import { invert } from './invert.js';
 import type { ParsedQuestion } from './question.js';
+import { releaseTerms } from './sentences.js';
+import { searchTerms } from '../nlp/terms.js';
 
 const NONE: number[] = [];
 
@@ -110,3 +112,24 @@ export class QuestionCoverage {
     return best;
   }
 }
+
+/**
+ * Whether a release holds any of the question's own words besides its countries, where one of them is rare in the
+ * corpus: "what was the weather in kenya in july" shares only "kenya" with a readout of July, and "weather" says it
+ * asks about something no release of Kenya tells. Common words ("how long have the US and Comoros had relations")
+ * may be paraphrased away, so they do not count. Measured: off-topic questions answered 9 → 8 of 40 (fresh list)
+ * and 7 → 4 of 10 naming a country and a month; one more release found among 764 read questions, none lost.
+ */
+export function ownWordsCheck(question: ParsedQuestion, idf: (term: string) => number): (release: Release) => boolean {
+  const own = question.terms.filter((term) => !question.countryTerms.has(term));
+  if (!own.some((term) => idf(term) >= RARE_TERM_IDF)) return () => true;
+  const related = [...own, ...question.expansions.filter((term) => !question.countryTerms.has(term))];
+  return (release) => {
+    const { sentencesWith } = releaseTerms(release);
+    const title = new Set(searchTerms(release.title));
+    return related.some((term) => sentencesWith.has(term) || title.has(term));
+  };
+}
+
+/** A term in about one release in twenty or fewer (idf ≥ 3) is rare. Measured alike from 2.5 to 4. */
+const RARE_TERM_IDF = 3;

@@ -15,6 +15,7 @@ import { ReleaseStore } from '../store/releases.js';
 import { buildDigest } from './digest.js';
 import { DiskIndex } from './disk-index.js';
 import { MemoryIndex } from './index.js';
+import { ownWordsCheck } from './coverage.js';
 import { INDEX_FILE, indexFingerprint, loadIndexFile, saveIndexFile } from './index-file.js';
 import { LARGE_CORPUS, type SearchIndex, type SearchIndexMode } from './search-index.js';
 import { releaseTerms } from './sentences.js';
@@ -265,7 +266,8 @@ export class Engine {
 
   private answerable(parsed: ParsedQuestion, range: DateRange | null): RankedRelease[] {
     const ranked = rankReleases(this.index, (id) => this.byId.get(id), parsed, range ? { filter: (r) => inRange(r.date, range), range } : {});
-    return ranked.filter((r) => r.coverage >= MIN_ANSWER_COVERAGE && r.score >= MIN_ANSWER_SCORE && r.bestSentence >= 0);
+    const holdsOwnWords = ownWordsCheck(parsed, (term) => this.index.idf(term));
+    return ranked.filter((r) => r.coverage >= MIN_ANSWER_COVERAGE && r.score >= MIN_ANSWER_SCORE && r.bestSentence >= 0 && holdsOwnWords(r.release));
   }
 
   search(query: string, filters: SearchFilters = {}, options: { limit?: number; offset?: number } = {}): SearchResult {
