@@ -32,28 +32,7 @@ const RELATIVE_PERIOD = /\b(?:(this|last|past|previous)\s+(week|month|year)|(tod
 
 /** Finds the first time reference in a question and turns it into a date range, or null. */
 export function findTimeReference(question: string, context: TimeContext): TimeReference | null {
-  return relativePeriod(question, context) ?? calendarReference(question, context) ?? bareYear(question, context);
-}
-
-const BARE_YEAR = /\b(in|during|throughout|since|after|from|before|until|by)\s+((?:19|20)\d{2})\b(?!\s*[-–\/]\s*\d)/i;
-
-/**
- * "in 2021", "since 2022": a year alone, which chrono does not read. Only a year of the corpus' span is a time to
- * filter by; an earlier one is history a release tells of ("the 2017 attacks"), a word like any other.
- */
-function bareYear(question: string, { corpusFirst, corpusLast, today }: TimeContext): TimeReference | null {
-  const match = BARE_YEAR.exec(question);
-  if (!match) return null;
-  const year = Number(match[2]);
-  const first = Number((corpusFirst ?? today).slice(0, 4));
-  const last = Number((corpusLast ?? today).slice(0, 4));
-  if (year < first || year > last) return null;
-  const word = match[1]!.toLowerCase();
-  const range: DateRange = { from: `${year}-01-01`, to: `${year}-12-31` };
-  if (word === 'since' || word === 'after' || word === 'from') range.to = undefined;
-  if (word === 'before' || word === 'until' || word === 'by') range.from = undefined;
-  const open = range.from === undefined || range.to === undefined;
-  return { range, label: open ? rangeLabel(range, false) : String(year), text: open ? match[0] : match[2]!, explicit: true };
+  return relativePeriod(question, context) ?? calendarReference(question, context);
 }
 
 function relativePeriod(question: string, { today, corpusLast }: TimeContext): TimeReference | null {
