@@ -81,6 +81,14 @@ describe('question parsing', () => {
     expect(parsed.expansions).not.toContain(searchTerms('agreement')[0]);
   });
 
+  it('reads numbers from ten up the same in words, in digits and as ordinals: "33rd" is "thirty-three"', () => {
+    expect(searchTerms('Thirty-three years ago')[0]).toBe('33');
+    expect(searchTerms('the 33rd anniversary')[0]).toBe('33');
+    expect(searchTerms('the twentieth century, fifteen people')).toEqual(expect.arrayContaining(['20', '15']));
+    // Small number words are words first ("one of", "third country"), and stay words.
+    expect(searchTerms('one third country')).toEqual(searchTerms('one third country').filter((term) => !/^\d+$/.test(term)));
+  });
+
   it('finds the noun of a verb where the stemmer keeps them apart: "respond" / "response", "agree" / "agreement"', () => {
     expect(parse('did the US say it would respond to the attack?').expansions).toEqual(expect.arrayContaining(searchTerms('response')));
     expect(parse('what was in the agreement?').expansions).toEqual(expect.arrayContaining([...searchTerms('agree'), ...searchTerms('deal')]));

@@ -213,6 +213,8 @@ function computeSearchTerm(token: string): string[] {
   const folded = foldTerm(token).replace(/\.$/, '');
   // Clock times: "1:30 p.m." must not match a question about a PM.
   if (!folded || folded === 'p.m' || folded === 'a.m') return [];
+  const number = numberOf(folded);
+  if (number !== null) return [number];
   const parts = folded.includes('-') ? folded.split('-') : [folded];
   const terms: string[] = [];
   for (const part of parts) {
@@ -223,6 +225,35 @@ function computeSearchTerm(token: string): string[] {
     terms.push(/^\d/.test(word) ? word : (STEM_EXCEPTIONS.get(base) ?? stem(base)));
   }
   return terms;
+}
+
+const UNITS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const UNIT_ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
+const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const NUMBER_WORDS = new Map<string, number>();
+TEENS.forEach((word, i) => {
+  NUMBER_WORDS.set(word, 10 + i);
+  NUMBER_WORDS.set(i === 2 ? 'twelfth' : `${word}th`, 10 + i);
+});
+TENS.forEach((word, i) => {
+  const tens = 20 + 10 * i;
+  NUMBER_WORDS.set(word, tens);
+  NUMBER_WORDS.set(`${word.slice(0, -1)}ieth`, tens);
+  UNITS.forEach((unit, j) => NUMBER_WORDS.set(`${word}-${unit}`, tens + j + 1));
+  UNIT_ORDINALS.forEach((ordinal, j) => NUMBER_WORDS.set(`${word}-${ordinal}`, tens + j + 1));
+});
+
+/**
+ * A number written in words from ten up ("thirty-three", "fifteenth") or as an ordinal ("33rd"), in digits: a
+ * question's "33rd anniversary" is the release's "thirty-three years ago". Smaller number words ("one of", "second",
+ * "third country") are words first, and stay words.
+ */
+function numberOf(folded: string): string | null {
+  const ordinal = /^(\d+)(?:st|nd|rd|th)$/.exec(folded);
+  if (ordinal) return ordinal[1]!;
+  const value = NUMBER_WORDS.get(folded);
+  return value === undefined ? null : String(value);
 }
 
 /** Distinct search terms of a text, in order of first appearance. */
