@@ -1,29 +1,45 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { loadFiles } from '../src/corpus/load.js';
+import { preprocess } from '../src/corpus/preprocess.js';
 import { Engine } from '../src/search/engine.js';
 import { OFF_TOPIC_QUESTIONS, answerQuality, answeredOffTopic, readLines, type EvalQuestion } from './quality.js';
 import { EVAL_COUNTRIES, EVAL_QUESTIONS, SHARED_CORPUS, SHARED_DIR, loadSharedReleases, readJsonLines, releaseKey, sharedAvailable } from './shared.js';
 
 /**
- * `npm run eval [-- --verbose] [--disk] [--questions file.jsonl] [--countries file.jsonl]`: answer quality on ../shared/eval (Hit@1, Hit@3, answer-phrase rate), off-topic questions answered anyway, and
- * country-tag precision and recall. Both corpora are searched together, as the bot would hold them.
+ * `npm run eval [-- --verbose] [--disk] [--corpus file…] [--questions file.jsonl…] [--countries file.jsonl]`: answer
+ * quality on ../shared/eval (Hit@1, Hit@3, answer-phrase rate), off-topic questions answered anyway, and country-tag
+ * precision and recall. Both corpora are searched together, as the bot would hold them, with any more releases
+ * given by `--corpus` (any format `import` reads): questions about releases that are not in ../shared.
  */
 /**
  * The engine over both corpora, with its index in memory (MiniSearch) or, with `--disk`, on disk (SQLite FTS5, the
  * shared corpus imported into a temporary data dir as `npm run cli -- import` would).
  */
-async function openEngine(index: 'memory' | 'disk'): Promise<Engine> {
+async function openEngine(index: 'memory' | 'disk', extraCorpora: string[]): Promise<Engine> {
   if (index === 'memory') {
     const builtin = await Engine.open({ builtin: true });
-    return Engine.fromReleases([...builtin.all(), ...loadSharedReleases()]);
+    const extra = await loadFiles(extraCorpora);
+    if (extra.errors.length > 0) throw new Error(extra.errors.join('\n'));
+    return Engine.fromReleases([...builtin.all(), ...loadSharedReleases(), ...extra.releases.map(preprocess)]);
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), 'statebot-eval-'));
   process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
   const engine = await Engine.open({ dataDir, builtin: true, searchIndex: 'disk' });
-  const report = await engine.importFiles([SHARED_CORPUS]);
+  const report = await engine.importFiles([SHARED_CORPUS, ...extraCorpora]);
   if (report.errors.length > 0) throw new Error(report.errors.join('\n'));
   return engine;
+}
+
+/** Every value given after `flag` (`--corpus a.jsonl --corpus b.jsonl`). */
+function argValues(flag: string): string[] {
+  const values: string[] = [];
+  process.argv.forEach((arg, i) => {
+    const value = process.argv[i + 1];
+    if (arg === flag && value && !value.startsWith('--')) values.push(value);
+  });
+  return values;
 }
 
 async function main(): Promise<void> {
@@ -32,11 +48,11 @@ async function main(): Promise<void> {
     return;
   }
   const verbose = process.argv.includes('--verbose');
-  const engine = await openEngine(process.argv.includes('--disk') ? 'disk' : 'memory');
-  // Another question file in the same format (a held-out set of your own): --questions <file>.
-  const questionsAt = process.argv.indexOf('--questions');
-  const questionsFile = questionsAt >= 0 && process.argv[questionsAt + 1] ? process.argv[questionsAt + 1]! : EVAL_QUESTIONS;
-  const { tallies, outcomes } = answerQuality(engine, readJsonLines<EvalQuestion>(questionsFile));
+  const engine = await openEngine(process.argv.includes('--disk') ? 'disk' : 'memory', argValues('--corpus'));
+  // Other question files in the same format (held-out sets of your own): --questions <file>, repeatable.
+  const given = argValues('--questions');
+  const questionsFiles = given.length > 0 ? given : [EVAL_QUESTIONS];
+  const { tallies, outcomes } = answerQuality(engine, questionsFiles.flatMap((file) => readJsonLines<EvalQuestion>(file)));
   if (verbose) {
     for (const { question: q, hit1, phrase, got, answer } of outcomes) {
       if (hit1 && phrase) continue;
@@ -46,7 +62,8 @@ async function main(): Promise<void> {
       console.log(`   answer: ${answer ?? '(none)'}`);
     }
   }
-  console.log(`\nQuestions (${path.relative(process.cwd(), questionsFile)}, both corpora searched together)`);
+  const searched = argValues('--corpus').length > 0 ? 'both corpora and the --corpus releases searched together' : 'both corpora searched together';
+  console.log(`\nQuestions (${questionsFiles.map((file) => path.relative(process.cwd(), file)).join(', ')}, ${searched})`);
   console.log(table(['group', 'n', 'Hit@1', 'Hit@3', 'answer phrase'], [...tallies].map(([group, t]) => [group, String(t.n), rate(t.hit1, t.n), rate(t.hit3, t.n), rate(t.phrase, t.n)])));
 
   const offTopic = readLines(OFF_TOPIC_QUESTIONS);
