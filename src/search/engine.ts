@@ -236,12 +236,15 @@ export class Engine {
       return { ...base, answer: null, results: inPeriod.map((release) => this.hit(release, 0)) };
     }
     const range = parsed.time?.explicit ? withSlack(parsed.time.range) : null;
-    let answerable = this.answerable(parsed, range);
-    // "on March 31" is the latest March 31 of the corpus, or an earlier year's when nothing answers then.
-    for (const earlier of range ? (parsed.time!.earlierYears ?? []) : []) {
-      if (answerable.length > 0) break;
-      answerable = this.answerable({ ...parsed, time: { ...parsed.time!, range: earlier.range } }, withSlack(earlier.range));
-      if (answerable.length > 0) base.dateRange = { ...earlier.range, label: earlier.label };
+    let answerable = this.answerable(parsed, range ? [range] : null);
+    const earlier = range ? (parsed.time!.earlierYears ?? []) : [];
+    if (answerable.length === 0 && earlier.length > 0) {
+      // "on March 31" is the latest March 31 of the corpus; when nothing answers then, the same day of the earlier
+      // years, and the best answer of any of them.
+      const ranges = earlier.map((other) => withSlack(other.range));
+      answerable = this.answerable(parsed, ranges);
+      const found = answerable[0] ? earlier.find((_, i) => inRange(answerable[0]!.release.date, ranges[i]!)) : undefined;
+      if (found) base.dateRange = { ...found.range, label: found.label };
     }
     if (range && answerable.length === 0) {
       // "what did Harris announce in April" may be answered by a release of June: a time that finds nothing is read
@@ -264,8 +267,10 @@ export class Engine {
     return { text: answerText(top.release, best, second), release: top.release };
   }
 
-  private answerable(parsed: ParsedQuestion, range: DateRange | null): RankedRelease[] {
-    const ranked = rankReleases(this.index, (id) => this.byId.get(id), parsed, range ? { filter: (r) => inRange(r.date, range), range } : {});
+  /** The releases that answer well enough, best first, dated within one of `ranges` when given. */
+  private answerable(parsed: ParsedQuestion, ranges: DateRange[] | null): RankedRelease[] {
+    const options = !ranges ? {} : ranges.length === 1 ? { filter: (r: Release) => inRange(r.date, ranges[0]!), range: ranges[0]! } : { filter: (r: Release) => ranges.some((range) => inRange(r.date, range)) };
+    const ranked = rankReleases(this.index, (id) => this.byId.get(id), parsed, options);
     const holdsOwnWords = ownWordsCheck(parsed, (term) => this.index.idf(term));
     return ranked.filter((r) => r.coverage >= MIN_ANSWER_COVERAGE && r.score >= MIN_ANSWER_SCORE && r.bestSentence >= 0 && holdsOwnWords(r.release));
   }
