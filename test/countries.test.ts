@@ -203,6 +203,15 @@ describe('tagCountries: about versus in passing', () => {
     expect(new Set(tags.countries)).toEqual(new Set(['VE', 'EU', 'CA']));
   });
 
+  it('makes the few authors a joint statement names in its opening ("we, the Foreign Ministers of …") parties', () => {
+    const tags = tagCountries('Joint Statement from Quad Foreign Ministers', [
+      'Begin text:',
+      'Today, we, the Foreign Ministers of Australia, India, Japan, and the United States, met in Tokyo to reaffirm our commitment to a free and open Indo-Pacific.',
+      'We are seriously concerned about the situation in the East and South China Seas.',
+    ]);
+    expect(tags.countries.slice(0, 3)).toEqual(['AU', 'IN', 'JP']);
+  });
+
   it('makes every counterpart of a meeting a subject, even a list of them', () => {
     const tags = tagCountries('Secretary Blinken’s Meeting with Foreign Ministers from Central America', [
       ATTRIBUTION,

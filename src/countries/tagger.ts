@@ -109,6 +109,7 @@ export function tagCountries(title: string, paragraphs: string[], office: string
   }
 
   if (!schedule) {
+    promoteWeAuthors(occurrences, leadSentence, promote);
     promoteLead(occurrences, leadSentence, promote);
     promoteFromSentences(occurrences, about, contentSentences, promote);
   }
@@ -173,6 +174,24 @@ function promoteCoauthors(
   if (authors.length === 0 || authors.length > 3) return;
   for (const m of mentions) promote(m.code, 'party', paragraph.index * 100_000 + m.start);
 }
+
+/**
+ * "Today, we, the Foreign Ministers of Australia, India, Japan, and the United States, met …": a joint statement's
+ * lead that names its authors. Up to three besides the U.S. are parties, like a preamble's.
+ */
+function promoteWeAuthors(
+  occurrences: Occurrence[],
+  leadSentence: number,
+  promote: (code: string, reason: Reason, position: number) => void,
+) {
+  const lead = occurrences.filter((o) => o.sentence === leadSentence && o.paragraph?.role === 'content');
+  if (lead.length === 0 || !WE_THE_AUTHORS.test(lead[0]!.paragraph!.text)) return;
+  const authors = [...new Set(lead.filter((o) => o.context.listed).map((o) => o.code))].filter((code) => code !== US);
+  if (authors.length === 0 || authors.length > 3) return;
+  for (const o of lead) if (authors.includes(o.code)) promote(o.code, 'party', o.position);
+}
+
+const WE_THE_AUTHORS = /\bwe,? the (?:leaders|heads of (?:state|government)|foreign ministers|ministers|governments|representatives|secretaries|foreign secretaries|defense ministers)\b[^.]{0,40}\bof\b/i;
 
 function isPromotable(o: Occurrence): boolean {
   return o.code !== US && o.code !== EU && !o.context.weak && !o.context.listed && !o.context.example && !isProgrammePartner(o);
