@@ -236,21 +236,16 @@ export class Engine {
       return { ...base, answer: null, results: inPeriod.map((release) => this.hit(release, 0)) };
     }
     const range = parsed.time?.explicit ? withSlack(parsed.time.range) : null;
-    let answerable = this.answerable(parsed, range ? [range] : null);
-    const earlier = range ? (parsed.time!.earlierYears ?? []) : [];
-    if (answerable.length === 0 && earlier.length > 0) {
-      // "on March 31" is the latest March 31 of the corpus; when nothing answers then, the same day of the earlier
-      // years, and the best answer of any of them.
-      const ranges = earlier.map((other) => withSlack(other.range));
-      answerable = this.answerable(parsed, ranges);
-      const found = answerable[0] ? earlier.find((_, i) => inRange(answerable[0]!.release.date, ranges[i]!)) : undefined;
-      if (found) base.dateRange = { ...found.range, label: found.label };
-    }
+    let answerable = this.answerable(parsed, range);
     if (range && answerable.length === 0) {
       // "what did Harris announce in April" may be answered by a release of June: a time that finds nothing is read
-      // as the time of the event, which still counts for releases dated then.
+      // as the time of the event, which still counts for releases dated then (for a date without its year, "on
+      // March 31", in any year of the corpus).
       answerable = this.answerable({ ...parsed, time: { ...parsed.time!, explicit: false } }, null);
-      if (answerable.length > 0) base.dateRange = { ...base.dateRange!, label: `${base.dateRange!.label} (no answer dated then, so all dates were searched)` };
+      const top = answerable[0];
+      const sameDay = top ? parsed.time!.earlierYears?.find((other) => inRange(top.release.date, withSlack(other.range))) : undefined;
+      if (sameDay) base.dateRange = { ...sameDay.range, label: sameDay.label };
+      else if (top) base.dateRange = { ...base.dateRange!, label: `${base.dateRange!.label} (no answer dated then, so all dates were searched)` };
     }
     const top = answerable[0];
     // Further releases are offered only when they come close to the best one.
@@ -267,10 +262,8 @@ export class Engine {
     return { text: answerText(top.release, best, second), release: top.release };
   }
 
-  /** The releases that answer well enough, best first, dated within one of `ranges` when given. */
-  private answerable(parsed: ParsedQuestion, ranges: DateRange[] | null): RankedRelease[] {
-    const options = !ranges ? {} : ranges.length === 1 ? { filter: (r: Release) => inRange(r.date, ranges[0]!), range: ranges[0]! } : { filter: (r: Release) => ranges.some((range) => inRange(r.date, range)) };
-    const ranked = rankReleases(this.index, (id) => this.byId.get(id), parsed, options);
+  private answerable(parsed: ParsedQuestion, range: DateRange | null): RankedRelease[] {
+    const ranked = rankReleases(this.index, (id) => this.byId.get(id), parsed, range ? { filter: (r) => inRange(r.date, range), range } : {});
     const holdsOwnWords = ownWordsCheck(parsed, (term) => this.index.idf(term));
     return ranked.filter((r) => r.coverage >= MIN_ANSWER_COVERAGE && r.score >= MIN_ANSWER_SCORE && r.bestSentence >= 0 && holdsOwnWords(r.release));
   }
