@@ -15,7 +15,8 @@ export interface TimeReference {
   explicit: boolean;
   /**
    * A date written without its year ("on March 31") is its latest occurrence in the corpus; these are the same dates
-   * in the corpus' earlier years, latest first, for when the latest finds nothing.
+   * in the corpus' earlier years, latest first: the hint for an event's date counts in each of them, and an answer
+   * found in one of them is labelled with its year.
    */
   earlierYears?: { range: DateRange; label: string }[];
 }
@@ -185,11 +186,18 @@ function earlierYearsOf(range: DateRange, { corpusFirst }: TimeContext): DateRan
   if (!range.from || !range.to || !corpusFirst) return [];
   const ranges: DateRange[] = [];
   for (let back = 1; back <= MAX_YEARS_BACK; back++) {
-    const moved = { from: DateTime.fromISO(range.from).minus({ years: back }).toISODate()!, to: DateTime.fromISO(range.to).minus({ years: back }).toISODate()! };
+    const moved = { from: yearsBack(range.from, back), to: yearsBack(range.to, back) };
     if (moved.to < corpusFirst) break;
     ranges.push(moved);
   }
   return ranges;
+}
+
+/** An ISO date `years` earlier (February 29 becomes the 28th in a common year). */
+function yearsBack(iso: string, years: number): string {
+  const year = Number(iso.slice(0, 4)) - years;
+  const monthDay = iso.slice(4) === '-02-29' && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) ? '-02-28' : iso.slice(4);
+  return `${String(year).padStart(4, '0')}${monthDay}`;
 }
 
 const MAX_YEARS_BACK = 30;

@@ -63,6 +63,12 @@ export function rankReleases(
   const top = index.search(allTerms, { filter: passes, range, limit: candidates });
   const maxScore = top[0]?.score ?? 1;
   const askedDay = question.time ? dayPattern(question.time.range) : null;
+  // An event is often reported days after it happens ("the June 21 election", statement on June 25); written without
+  // its year ("march 31"), the date may be of any year of the corpus.
+  const eventWindows =
+    question.time && !question.time.explicit
+      ? [question.time.range, ...(question.time.earlierYears ?? []).map((earlier) => earlier.range)].map((range) => widenRange(range, 1, 7))
+      : [];
   const ranked: RankedRelease[] = [];
   for (const hit of top) {
     const release = lookup(hit.id);
@@ -85,10 +91,7 @@ export function rankReleases(
       // A release that names the asked day ("the June 17 meeting") is about that day's event, whenever it is dated:
       // a notice a week before, a statement days after.
       if (askedDay && mentions(release, askedDay)) score += 0.1;
-      // An event is often reported days after it happens ("the June 21 election", statement on June 25).
-      // Written without its year ("march 31"), the date may be of any year of the corpus.
-      const ranges = [question.time.range, ...(question.time.earlierYears ?? []).map((earlier) => earlier.range)];
-      if (!question.time.explicit && ranges.some((range) => inRange(release.date, widenRange(range, 1, 7)))) score += 0.1;
+      if (eventWindows.some((window) => inRange(release.date, window))) score += 0.1;
     }
     ranked.push({ release, score, coverage: coverage.whole, passage: coverage.passage, bestSentence: best.index, bestSentenceScore: best.score });
   }
