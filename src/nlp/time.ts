@@ -181,23 +181,19 @@ function latestYearFor(month: number, day: number, { corpusFirst, corpusLast, to
   return lastYear;
 }
 
-/** The range moved back a year at a time while it still ends within the corpus' span, latest first. */
+/**
+ * The range moved back a year at a time while it still ends within the corpus' span, latest first (luxon makes
+ * February 29 the 28th in a common year). Once per question, not per candidate, so luxon's cost does not matter.
+ */
 function earlierYearsOf(range: DateRange, { corpusFirst }: TimeContext): DateRange[] {
   if (!range.from || !range.to || !corpusFirst) return [];
   const ranges: DateRange[] = [];
   for (let back = 1; back <= MAX_YEARS_BACK; back++) {
-    const moved = { from: yearsBack(range.from, back), to: yearsBack(range.to, back) };
+    const moved = { from: DateTime.fromISO(range.from).minus({ years: back }).toISODate()!, to: DateTime.fromISO(range.to).minus({ years: back }).toISODate()! };
     if (moved.to < corpusFirst) break;
     ranges.push(moved);
   }
   return ranges;
-}
-
-/** An ISO date `years` earlier (February 29 becomes the 28th in a common year). */
-function yearsBack(iso: string, years: number): string {
-  const year = Number(iso.slice(0, 4)) - years;
-  const monthDay = iso.slice(4) === '-02-29' && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) ? '-02-28' : iso.slice(4);
-  return `${String(year).padStart(4, '0')}${monthDay}`;
 }
 
 const MAX_YEARS_BACK = 30;
