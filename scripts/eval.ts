@@ -48,7 +48,8 @@ async function main(): Promise<void> {
     return;
   }
   const verbose = process.argv.includes('--verbose');
-  const engine = await openEngine(process.argv.includes('--disk') ? 'disk' : 'memory', argValues('--corpus'));
+  const extraCorpora = argValues('--corpus');
+  const engine = await openEngine(process.argv.includes('--disk') ? 'disk' : 'memory', extraCorpora);
   // Other question files in the same format (held-out sets of your own): --questions <file>, repeatable.
   const given = argValues('--questions');
   const questionsFiles = given.length > 0 ? given : [EVAL_QUESTIONS];
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
       console.log(`   answer: ${answer ?? '(none)'}`);
     }
   }
-  const searched = argValues('--corpus').length > 0 ? 'both corpora and the --corpus releases searched together' : 'both corpora searched together';
+  const searched = extraCorpora.length > 0 ? 'both corpora and the --corpus releases searched together' : 'both corpora searched together';
   console.log(`\nQuestions (${questionsFiles.map((file) => path.relative(process.cwd(), file)).join(', ')}, ${searched})`);
   console.log(table(['group', 'n', 'Hit@1', 'Hit@3', 'answer phrase'], [...tallies].map(([group, t]) => [group, String(t.n), rate(t.hit1, t.n), rate(t.hit3, t.n), rate(t.phrase, t.n)])));
 
